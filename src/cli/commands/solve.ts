@@ -1,0 +1,115 @@
+/**
+ * `advisory-groups solve`: read a folder of CSV files, form the groups,
+ * write the results.
+ */
+import path from 'node:path';
+import { readInstanceDir } from '../../io/read-instance.js';
+import { writeResults } from '../../io/write-results.js';
+import { solve } from '../../solve/solve.js';
+import { readResultDir } from '../../io/read-results.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { solveBatch } from '../../incremental/batch.js';
+import { recruitmentAdvice } from '../../recruit/advice.js';
+import { recruitmentCsv } from '../../recruit/write.js';
+import { resolveOptions, type OptionsInput, type Progress } from '../../model/options.js';
+import { renderReport, writeReport } from '../../report/index.js';
+import { optionalChoice, optionalNumber, parseCommandArgs, requireString, UsageError } from '../args.js';
+import { printIssues, printSolveSummary, printWarnings } from '../print.js';
+import { EXIT, type Terminal } from '../terminal.js';
+
+/** Help text of `solve`. */
+export const SOLVE_HELP = `Usage: advisory-groups solve --input DIR --out DIR [options]
+
+Forms one advisory group per county from the CSV files in DIR (counties.csv,
+needs.csv, experts.csv, skills.csv, pairings.csv, and optionally affinity.csv,
+pinned.csv) and writes assignments.csv, unmatched.csv, summary.json and
+timing.json into the --out folder (never the input folder).
+
+Options:
+  --input DIR            folder with the input CSV files (required)
+  --out DIR              folder for the results (required; created if missing)
+  --objective MODE       default (S1–S4) or affinity (exactly Σ affinity)   [default]
+  --solver NAME          auto, exact, scalable, or highs (needs \`npm install highs\`)   [auto]
+  --time-limit SECONDS   return the best valid result found by then   [60]
+  --seed N               seed of every random choice   [1]
+  --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
+  --report               also write report.html: a self-contained page (summary,
+                         provinces, a card per group, coverage heatmap, charts)
+  --batch LABEL          solve only the counties whose batch column is LABEL (成熟一批、匹配一批),
+                         with the groups of earlier batches standing (never changed;
+                         their experts' places are used). The results folder holds the
+                         full current picture: earlier groups unchanged, this batch's
+                         groups, and counties of other batches as not-solved; the
+                         summary's solver reads "batch LABEL of …"
+  --pinned DIR           with --batch: the earlier results folder whose groups stand
+                         (default: counties of other batches whose pins in pinned.csv
+                         form a complete group)
+  --recruit              also write recruitment.csv: for each unmatched county, the
+                         expert profiles whose addition would make it matchable
+  -h, --help             show this help
+
+Exit codes: 0 solved (see unmatched.csv for counties without a group),
+2 input refused (nothing written), 1 internal error.`;
+
+/** Runs `solve`. */
+export async function solveCommand(argv: readonly string[], term: Terminal): Promise<number> {
+  const values = parseCommandArgs(argv, {
+    input: { type: 'string' }, out: { type: 'string' }, objective: { type: 'string' }, solver: { type: 'string' },
+    'time-limit': { type: 'string' }, seed: { type: 'string' }, 'key-counties': { type: 'string' }, report: { type: 'boolean' },
+    batch: { type: 'string' }, pinned: { type: 'string' }, recruit: { type: 'boolean' },
+  });
+  if (values['help']) {
+    term.out(SOLVE_HELP);
+    return EXIT.ok;
+  }
+  const input = requireString(values, 'input');
+  const out = requireString(values, 'out');
+  if (path.resolve(out) === path.resolve(input)) throw new UsageError('--out must not be the --input folder: results are never written over the inputs');
+  const objective = optionalChoice(values, 'objective', ['default', 'affinity'] as const);
+  const solver = optionalChoice(values, 'solver', ['auto', 'exact', 'scalable', 'highs'] as const);
+  const timeLimit = optionalNumber(values, 'time-limit', (n) => n > 0, 'a positive number of seconds');
+  const seed = optionalNumber(values, 'seed', Number.isInteger, 'a whole number');
+  const keyCounties = optionalChoice(values, 'key-counties', ['refuse', 'skip'] as const);
+  const batch = typeof values['batch'] === 'string' ? values['batch'] : undefined;
+  const pinnedDir = typeof values['pinned'] === 'string' ? values['pinned'] : undefined;
+  if (pinnedDir !== undefined && batch === undefined) throw new UsageError('--pinned is for a batch run: give --batch LABEL too');
+  if (batch === '') throw new UsageError('--batch needs a label');
+
+  const read = await readInstanceDir(input, keyCounties ? { keyCounties } : {});
+  if (!read.ok) {
+    printIssues(term, read.issues);
+    return EXIT.input;
+  }
+  printWarnings(term, read.warnings);
+  const options: OptionsInput = {
+    ...(objective ? { objective } : {}), ...(solver ? { solver } : {}), ...(timeLimit !== undefined ? { timeLimit } : {}),
+    ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}),
+  };
+  const previous = pinnedDir === undefined ? undefined : await readResultDir(pinnedDir);
+  if (previous && !previous.ok) {
+    printIssues(term, previous.issues);
+    return EXIT.input;
+  }
+  const solveOptions = {
+    ...options,
+    onProgress: (p: Progress) => term.status(`${p.phase}: score ${Number.isNaN(p.objective) ? '—' : p.objective.toFixed(1)}  bound ${p.bound.toFixed(1)}  gap ${(p.gap * 100).toFixed(2)}%  matched ${p.matched}  ${p.elapsed.toFixed(1)} s`),
+  };
+  const result = batch === undefined
+    ? await solve(read.instance, solveOptions)
+    : await solveBatch(read.instance, { batch, ...(previous?.ok ? { previous } : {}) }, solveOptions);
+  term.status('');
+  if (result.status === 'invalid') {
+    printIssues(term, result.issues);
+    return EXIT.input;
+  }
+  await writeResults(out, result, { inputDir: input });
+  if (values['report']) await writeReport(out, renderReport(read.instance, result, resolveOptions(options)));
+  printSolveSummary(term, read.instance, result, out);
+  if (values['report']) term.out(`report     ${out}/report.html`);
+  if (values['recruit'] === true) {
+    const advice = await recruitmentAdvice(read.instance, result);
+    await writeFileAtomic(path.join(out, 'recruitment.csv'), recruitmentCsv(advice));
+    term.out(`recruit    ${out}/recruitment.csv: advice for ${advice.length} unmatched county(ies), ${advice.filter((a) => a.verified).length} checked`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,96 @@
+/**
+ * The change log of a repair: every difference between each group before
+ * and after, in words a person reviewing the new groups can check — who
+ * withdrew, who replaces whom in which role, who moved from which group
+ * and why, which groups were dissolved.
+ */
+import type { County, Expert } from '../model/schemas.js';
+import type { Role } from '../model/vocabulary.js';
+import type { RoundContext } from '../rules/context.js';
+import { roleOf } from '../rules/roles.js';
+import { countyLabel, type Diagnosis } from '../explain/diagnose.js';
+import type { RepairChange } from './repair.js';
+import type { GroupState, HeldGroup } from './state.js';
+
+/** What the log is computed from. */
+export interface ChangeLogInput {
+  ctx: RoundContext;
+  /** The groups now. */
+  state: GroupState;
+  /** Each touched county's group before the repair (undefined: it had none). */
+  before: ReadonlyMap<string, HeldGroup | undefined>;
+  /** Withdrawn members of each county, with the role they had. */
+  withdrawnFrom: ReadonlyMap<string, readonly { expert: Expert; role: Role }[]>;
+  /** Counties left unmatched, with their reason. */
+  lostReasons: ReadonlyMap<string, Diagnosis>;
+  /** The withdrawals already logged. */
+  withdrawals: readonly RepairChange[];
+  /** Counties that lost a member. */
+  affected: readonly County[];
+}
+
+const CHANGE_ORDER: Record<RepairChange['change'], number> = { removed: 0, role: 1, added: 2 };
+
+function sameGroup(a: HeldGroup | undefined, b: HeldGroup | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.leader === b.leader && a.members.length === b.members.length && a.members.every((e) => b.members.includes(e));
+}
+
+/** Counties whose group differs from the start (or that lost a member), in round order. */
+export function changedCounties(log: ChangeLogInput): string[] {
+  return log.ctx.counties.filter((c) => log.affected.includes(c) || (log.before.has(c.id) && !sameGroup(log.before.get(c.id), log.state.group(c.id)))).map((c) => c.id);
+}
+
+/** Members that left a county for another one: `${from}\u0000${expert}` → the county they went to. */
+function moves(log: ChangeLogInput): Map<string, string> {
+  const { ctx, state, before } = log;
+  const movedTo = new Map<string, string>();
+  for (const c of ctx.counties) {
+    if (!before.has(c.id)) continue;
+    for (const e of state.group(c.id)?.members ?? []) {
+      if (before.get(c.id)?.members.includes(e)) continue;
+      for (const [d, g] of before) if (d !== c.id && g?.members.includes(e) && !state.group(d)?.members.includes(e)) movedTo.set(`${d}\u0000${e.id}`, c.id);
+    }
+  }
+  return movedTo;
+}
+
+/** The change log: withdrawals, then every difference of each touched group; by county (round order), removals first. */
+export function describeChanges(log: ChangeLogInput): RepairChange[] {
+  const { ctx, state } = log;
+  const out = [...log.withdrawals];
+  const movedTo = moves(log);
+  const words = (gone: readonly { expert: Expert; role: Role }[]): string => gone.map((w) => `${w.expert.id} (${w.role})`).join(', ');
+  for (const c of ctx.counties) {
+    if (!log.before.has(c.id)) continue;
+    const before = log.before.get(c.id);
+    const after = state.group(c.id);
+    const gone = log.withdrawnFrom.get(c.id) ?? [];
+    const goneWords = words(gone);
+    for (const e of before?.members ?? []) {
+      if (gone.some((w) => w.expert === e) || after?.members.includes(e)) continue;
+      const to = movedTo.get(`${c.id}\u0000${e.id}`);
+      const lost = log.lostReasons.get(c.id);
+      const reason = lost ? `the group is dissolved: ${lost.reasonCode}` : to ? `moved to ${countyLabel(ctx.countyById.get(to)!)}, whose group lost ${words(log.withdrawnFrom.get(to) ?? [])}` : 'left to make room in the re-formed group';
+      out.push({ countyId: c.id, expertId: e.id, change: 'removed', role: roleOf(ctx, e, c, e === before?.leader), reason });
+    }
+    for (const e of after?.members ?? []) {
+      if (!before?.members.includes(e)) continue;
+      const was = roleOf(ctx, e, c, e === before.leader);
+      const now = roleOf(ctx, e, c, e === after!.leader);
+      if (was !== now) out.push({ countyId: c.id, expertId: e.id, change: 'role', role: now, reason: now === 'leader' ? `takes over as leader (was ${was})${gone.some((w) => w.role === 'leader') ? ` from ${gone.find((w) => w.role === 'leader')!.expert.id}, who withdrew` : ''}` : `now ${now} (was ${was})` });
+    }
+    for (const e of after?.members ?? []) {
+      if (before?.members.includes(e)) continue;
+      const role = roleOf(ctx, e, c, e === after?.leader);
+      const from = [...log.before].find(([d, g]) => d !== c.id && g?.members.includes(e) && movedTo.get(`${d}\u0000${e.id}`) === c.id)?.[0];
+      const replaced = gone.find((w) => w.role === role);
+      const reason = gone.length > 0
+        ? `${replaced ? `replaces ${replaced.expert.id} as ${role}` : `joins as ${role} to re-form the group after ${goneWords} withdrew`}${from ? `; moved from ${countyLabel(ctx.countyById.get(from)!)}` : ''}`
+        : `joins as ${role} to replace ${(before?.members ?? []).filter((m) => !after?.members.includes(m)).map((m) => m.id).join(', ')}, given to another group`;
+      out.push({ countyId: c.id, expertId: e.id, change: 'added', role, reason });
+    }
+  }
+  const order = ctx.countyIndex;
+  return out.sort((a, b) => order.get(a.countyId)! - order.get(b.countyId)! || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
+}

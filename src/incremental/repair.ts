@@ -1,0 +1,385 @@
+/**
+ * 动态管理: repairing a result after experts withdraw, with as few changes
+ * as possible.
+ *
+ * 1. The withdrawn experts get capacity 0 (their pins are dropped); every
+ *    group that did not lose a member stays exactly as it was.
+ * 2. Each group that lost a member is re-formed from its remaining members
+ *    and the free experts only (exact one-county model over a short list;
+ *    remaining members are kept before any gain of score, the leader stays
+ *    leader).
+ * 3. A group that cannot be re-formed so may take a member from one other
+ *    group (then two): the donor re-forms too, both from free experts, each
+ *    keeping as many of its members as it can. Donors are tried best first
+ *    (a member of the missing kind whose loss costs the donor least), and
+ *    the move that keeps the most members wins.
+ * 4. Only when that fails is the county left unmatched, with its reason.
+ *
+ * Every change is listed (county, expert, added or removed, role, why), and
+ * the result passes `checkSolution` through `assembleResult`.
+ */
+import { InputError, isNonEmpty, type InputIssue } from '../model/issues.js';
+import type { SolveResult } from '../model/result.js';
+import { InstanceSchema, type County, type Expert, type Instance, type InstanceInput, type Status } from '../model/schemas.js';
+import type { Role } from '../model/vocabulary.js';
+import { validateInstance } from '../io/validate.js';
+import { buildContext, needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { isEligible } from '../rules/eligibility.js';
+import { groupSizeBounds } from '../rules/h3-group-size.js';
+import { roleOf } from '../rules/roles.js';
+import { checkWithContext } from '../check/check-solution.js';
+import { countyLabel, diagnoseCountyIndexed, type Diagnosis } from '../explain/diagnose.js';
+import { buildPoolIndex, leaderKind, needKind, provinceKind, type PoolIndex } from '../explain/pool-index.js';
+import { memberFit } from '../objective/score.js';
+import { findGaps, type Gaps } from '../recruit/gaps.js';
+import { canLead } from '../rules/h4-leader.js';
+import { isEastFor } from '../rules/h6-east-west.js';
+import { expertCovers } from '../rules/h7-required-needs.js';
+import { assembleResult } from '../solve/assemble.js';
+import type { InvalidInput } from '../solve/solve.js';
+import { solveLocal, type LocalAnswer } from './local-model.js';
+import { optionsFor, type RoundOptions } from './prepare.js';
+import { mergeCandidates, shortlist } from './shortlist.js';
+import { GroupState, type HeldGroup, type PriorResult } from './state.js';
+import { changedCounties, describeChanges, type ChangeLogInput } from './change-log.js';
+
+/** What withdraws. */
+export interface RepairSpec {
+  /** Ids of the experts who withdraw. */
+  withdraw: readonly string[];
+  /** Most other groups one county may take members from. Default 2. */
+  maxDonors?: number;
+}
+
+/** One change of the repair. */
+export interface RepairChange {
+  countyId: string;
+  expertId: string;
+  /** `role` when a member stays but its role changes (e.g. takes over as leader). */
+  change: 'added' | 'removed' | 'role';
+  /** The role in the county's group (before for a removal, after for an addition or a role change). */
+  role: Role;
+  reason: string;
+}
+
+/** The repaired result and what changed. */
+export interface RepairOutcome {
+  result: SolveResult;
+  /** Every change, by county (round order), removals first. */
+  changes: RepairChange[];
+  /** Counties that lost a member to a withdrawal. */
+  affected: string[];
+  /** Counties whose group changed (affected ones and donors), or that lost their group. */
+  changedCounties: string[];
+  /** Affected counties left unmatched. */
+  lost: string[];
+}
+
+const invalid = (message: string, field = 'expert_id'): InvalidInput => ({ status: 'invalid', issues: [{ code: 'unknown-reference', file: 'withdraw', line: 0, field, message }] });
+
+/**
+ * Repairs a result after experts withdraw (see the module comment). Options
+ * default to those the result was solved with. Returns `{ status:
+ * 'invalid', issues }` for bad input: an unknown expert id, or a result
+ * that does not pass `checkSolution` on this instance.
+ * @example
+ * const out = await repair(instance, result, { withdraw: ['E0042'] });
+ * if (!('status' in out)) console.log(out.changes);
+ */
+export async function repair(instance: Instance | InstanceInput, prior: PriorResult, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome | InvalidInput> {
+  const startedAt = Date.now();
+  const opts = optionsFor(prior, options);
+  const parsed = InstanceSchema.safeParse(instance);
+  if (!parsed.success) return { status: 'invalid', issues: [{ code: 'bad-value', file: 'instance', line: 0, field: '', message: parsed.error.message }] };
+  const checked = validateInstance(parsed.data, { keyCounties: opts.keyCounties, leaderLevels: opts.leaderLevels, defaultCapacity: opts.defaultCapacity });
+  if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
+  const original = buildContext(checked.instance, opts);
+  const withdrawn = new Set(spec.withdraw);
+  for (const id of withdrawn) if (!original.expertById.has(id)) return invalid(`expert ${id} is not in experts.csv; check the --withdraw list`);
+
+  const priorUnmatched = prior.unmatched ?? [];
+  const matched = new Set(prior.assignments.map((a) => a.countyId));
+  const unmatchedRows = priorUnmatched.length > 0 || matched.size === original.counties.length
+    ? priorUnmatched
+    : original.counties.filter((c) => !matched.has(c.id)).map((c) => ({ countyId: c.id, reasonCode: 'not-solved' as const, detail: '' }));
+  const report = checkWithContext(original, { assignments: prior.assignments, unmatched: unmatchedRows });
+  if (!report.ok) {
+    const issues = report.violations.map((v): InputIssue => ({ code: 'inconsistent-pin', file: 'result', line: 0, field: '', message: `the result to repair breaks ${v.rule}: ${v.message}` }));
+    if (isNonEmpty(issues)) return { status: 'invalid', issues };
+  }
+
+  // The round as it now stands: withdrawn experts serve nobody; their pins go with them.
+  const round: Instance = {
+    ...checked.instance,
+    experts: checked.instance.experts.map((e) => (withdrawn.has(e.id) ? { ...e, capacity: 0 } : e)),
+    pins: checked.instance.pins.filter((p) => !withdrawn.has(p.expertId)),
+  };
+  const ctx = buildContext(round, opts);
+  const index = buildPoolIndex(ctx);
+  const state = GroupState.fromResult(ctx, prior);
+  const droppedPins = new Set(checked.instance.pins.filter((p) => withdrawn.has(p.expertId)).map((p) => `${p.countyId}\u0000${p.expertId}`));
+  const repairer = new Repairer(ctx, index, state, spec.maxDonors ?? 2, droppedPins);
+  await repairer.run(withdrawn);
+
+  const unmatched = new Map<string, Diagnosis>();
+  for (const u of unmatchedRows) if (!state.group(u.countyId)) unmatched.set(u.countyId, { reasonCode: u.reasonCode, detail: u.detail });
+  for (const [id, d] of repairer.lostReasons) unmatched.set(id, d);
+  const unchanged = repairer.changedCounties().length === 0;
+  const priorStatus: Status = prior.summary?.status ?? 'feasible';
+  const bound = prior.summary && Number.isFinite(prior.summary.upperBound) && options === undefined
+    ? { upperBound: prior.summary.upperBound, matchableUpperBound: prior.summary.matchableUpperBound }
+    : { upperBound: looseBound(ctx), matchableUpperBound: ctx.counties.length };
+  const result = assembleResult({
+    ctx,
+    groups: state.chosen(),
+    unmatched,
+    // Withdrawing experts only removes options, so an untouched optimum stays optimal; a repaired one is only feasible.
+    status: unchanged && priorStatus === 'optimal' ? 'optimal' : priorStatus === 'infeasible' && state.groups().length === 0 ? 'infeasible' : 'feasible',
+    ...bound,
+    solver: `repair of ${prior.summary?.solver ?? 'an earlier result'}`,
+    startedAt,
+    warnings: checked.warnings,
+  });
+  return { result, changes: repairer.sortedChanges(), affected: repairer.affected.map((c) => c.id), changedCounties: repairer.changedCounties(), lost: [...repairer.lostReasons.keys()] };
+}
+
+/** `repair` that throws `InputError` on bad input. */
+export async function repairOrThrow(instance: Instance | InstanceInput, prior: PriorResult, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome> {
+  const r = await repair(instance, prior, spec, options);
+  if ('status' in r) throw new InputError(r.issues);
+  return r;
+}
+
+/**
+ * A bound on the soft score of any valid result, in O(counties + needs +
+ * affinities): per county, every need covered and `groupMax` members of the
+ * best possible fit (relevance ≤ 1, the county's largest affinity score).
+ */
+export function looseBound(ctx: RoundContext): number {
+  const { weights, objective } = ctx.options;
+  let total = 0;
+  for (const c of ctx.counties) {
+    let best = 0;
+    for (const a of ctx.affinityByCounty.get(c.id)?.values() ?? []) if (!a.veto) best = Math.max(best, a.score);
+    const { max } = groupSizeBounds(ctx, c);
+    if (objective === 'affinity') total += max * best;
+    else total += weights.coverage * needsOf(ctx, c.id).reduce((s, n) => s + n.weight, 0) + max * (weights.relevance + weights.affinity * best);
+  }
+  return total;
+}
+
+/** The repair's working state and its log of changes. */
+class Repairer {
+  readonly affected: County[] = [];
+  readonly lostReasons = new Map<string, Diagnosis>();
+  private readonly changes: RepairChange[] = [];
+  private readonly before = new Map<string, HeldGroup | undefined>();
+  private readonly withdrawnFrom = new Map<string, { expert: Expert; role: Role }[]>();
+
+  /** Affected counties not yet re-formed: their groups are incomplete, so they lend nobody. */
+  private readonly pending = new Set<string>();
+
+  constructor(
+    private readonly ctx: RoundContext, private readonly index: PoolIndex, private readonly state: GroupState,
+    private readonly maxDonors: number, private readonly droppedPins: ReadonlySet<string>,
+  ) {}
+
+  async run(withdrawn: ReadonlySet<string>): Promise<void> {
+    const { ctx, state } = this;
+    // 1. Remove the withdrawn members; keep what remains of each group in place, so its members keep their places.
+    for (const g of state.groups()) {
+      const gone = g.members.filter((e) => withdrawn.has(e.id));
+      if (gone.length === 0) continue;
+      this.affected.push(g.county);
+      this.remember(g.county);
+      this.withdrawnFrom.set(g.county.id, gone.map((e) => ({ expert: e, role: roleOf(ctx, e, g.county, e === g.leader) })));
+      for (const w of this.withdrawnFrom.get(g.county.id)!) {
+        const pinned = this.droppedPins.has(`${g.county.id}\u0000${w.expert.id}`);
+        this.changes.push({ countyId: g.county.id, expertId: w.expert.id, change: 'removed', role: w.role, reason: pinned ? 'withdrew (its pin is dropped)' : 'withdrew' });
+      }
+      this.pending.add(g.county.id);
+      const rest = g.members.filter((e) => !withdrawn.has(e.id));
+      if (rest.length === 0) state.remove(g.county.id);
+      else state.set({ county: g.county, leader: rest.includes(g.leader) ? g.leader : rest[0]!, members: rest });
+    }
+    // 2. Refill from free experts only; 3. then with members of other groups.
+    const failing: County[] = [];
+    for (const c of this.affected) {
+      if (await this.refill(c)) this.pending.delete(c.id);
+      else failing.push(c);
+    }
+    for (const c of failing) {
+      if (!(await this.borrow(c))) this.dissolve(c);
+      this.pending.delete(c.id);
+    }
+  }
+
+  private remember(county: County): void {
+    if (!this.before.has(county.id)) this.before.set(county.id, this.state.group(county.id));
+  }
+
+  private remaining(county: County): { members: Expert[]; leader?: Expert } {
+    const g = this.state.group(county.id);
+    if (!g) return { members: [] };
+    const lostLeader = (this.withdrawnFrom.get(county.id) ?? []).some((w) => w.role === 'leader');
+    return { members: [...g.members], ...(lostLeader ? {} : { leader: g.leader }) };
+  }
+
+  private pinned(county: County): Expert[] {
+    return pinsOf(this.ctx, county.id).map((p) => this.ctx.expertById.get(p.expertId)).filter((e): e is Expert => e !== undefined);
+  }
+
+  /** Places of an expert for a set of counties being re-formed together. */
+  private placesFor(counties: readonly County[]): (e: Expert) => number {
+    const held = counties.map((c) => this.state.group(c.id)?.members ?? []);
+    return (e) => this.state.free(e) + held.reduce((n, members) => n + (members.includes(e) ? 1 : 0), 0);
+  }
+
+  private async refill(county: County): Promise<boolean> {
+    const { ctx, index, state } = this;
+    const rest = this.remaining(county);
+    const places = this.placesFor([county]);
+    const list = shortlist(index, county, (e) => state.free(e) > 0);
+    const answer = await solveLocal(ctx, {
+      counties: [county],
+      candidates: new Map([[county.id, mergeCandidates(ctx, rest.members, list, this.pinned(county))]]),
+      places,
+      mustMatch: new Set([county.id]),
+      keep: new Map([[county.id, new Set(rest.members)]]),
+      ...(rest.leader ? { leaders: new Map([[county.id, rest.leader]]) } : {}),
+    });
+    if (!answer.ok) return false;
+    this.apply(answer, [county]);
+    return true;
+  }
+
+  /** Donor groups worth asking, best first: they hold a member of a kind the county lacks, not pinned there. */
+  private donors(county: County): { donors: County[]; missing: number } {
+    const { ctx, index, state } = this;
+    const gaps = findGaps(index, county, (e) => state.free(e) > 0);
+    const missing = (gaps.leader ? 1 : 0) + gaps.east + gaps.needs.length;
+    const kinds = [
+      ...(gaps.leader ? [leaderKind(index)] : []),
+      ...(gaps.east > 0 ? [provinceKind(index, gaps.partners)] : []),
+      ...gaps.needs.map((n) => needKind(index, n)),
+    ];
+    const cost = new Map<string, number>();
+    for (const g of state.groups()) {
+      if (g.county === county || this.pending.has(g.county.id)) continue;
+      const pinnedHere = new Set(pinsOf(ctx, g.county.id).map((p) => p.expertId));
+      for (const e of g.members) {
+        if (pinnedHere.has(e.id) || !isEligible(ctx, e, county)) continue;
+        // Without a missing kind (only the size, or a combination), any member may help.
+        if (kinds.length > 0 && !kinds.some((k) => k.has(e, county))) continue;
+        if (!this.canSpare(g, e)) continue;
+        const loss = memberFit(ctx, e, g.county).fit - memberFit(ctx, e, county).fit;
+        const had = cost.get(g.county.id);
+        if (had === undefined || loss < had) cost.set(g.county.id, loss);
+      }
+    }
+    const order = ctx.countyIndex;
+    return { donors: [...cost].sort((a, b) => a[1] - b[1] || order.get(a[0])! - order.get(b[0])!).map(([id]) => ctx.countyById.get(id)!), missing };
+  }
+
+  /** Gaps of each group's county among free experts, until the next change of the state. */
+  private gapCache = new Map<string, Gaps>();
+
+  private freeGaps(county: County): Gaps {
+    let g = this.gapCache.get(county.id);
+    if (!g) this.gapCache.set(county.id, (g = findGaps(this.index, county, (e) => this.state.free(e) > 0)));
+    return g;
+  }
+
+  /**
+   * A cheap necessary condition for a donor to give a member up: whatever
+   * the member is for the donor (its only possible leader, an East–West
+   * place, the only holder of a required need) is left to it by another
+   * member or a free expert. Saves exact solves that cannot succeed.
+   */
+  private canSpare(donor: HeldGroup, e: Expert): boolean {
+    const { ctx } = this;
+    const d = donor.county;
+    const others = donor.members.filter((m) => m !== e);
+    const gaps = this.freeGaps(d);
+    if (canLead(ctx, e, d) && gaps.leader && !others.some((m) => canLead(ctx, m, d))) return false;
+    if (gaps.partners.length > 0 && isEastFor(ctx, e, d)) {
+      const east = others.filter((m) => isEastFor(ctx, m, d)).length;
+      if (east + (ctx.options.eastMin - gaps.east) < ctx.options.eastMin) return false;
+    }
+    for (const n of gaps.needs) if (expertCovers(ctx, e, n) && !others.some((m) => expertCovers(ctx, m, n))) return false;
+    return true;
+  }
+
+  private async borrow(county: County): Promise<boolean> {
+    const { donors: ranked, missing } = this.donors(county);
+    const singles = ranked.slice(0, 8).map((d) => [d]);
+    // Two donors help where two members are missing (or the gap is no single kind): one member of one kind comes from one donor.
+    const pairs: County[][] = [];
+    const top = missing === 1 ? [] : ranked.slice(0, 4);
+    for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push([top[i]!, top[j]!]);
+    for (const sets of this.maxDonors >= 2 ? [singles, pairs] : [singles]) {
+      let best: { answer: Extract<LocalAnswer, { ok: true }>; donors: County[] } | undefined;
+      for (const donors of sets) {
+        const answer = await this.tryDonors(county, donors);
+        if (answer && (!best || answer.kept > best.answer.kept || (answer.kept === best.answer.kept && answer.score > best.answer.score + 1e-9))) best = { answer, donors };
+      }
+      if (best) {
+        for (const d of best.donors) this.remember(d);
+        this.apply(best.answer, [county, ...best.donors]);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async tryDonors(county: County, donors: readonly County[]): Promise<Extract<LocalAnswer, { ok: true }> | undefined> {
+    const { ctx, index, state } = this;
+    const all = [county, ...donors];
+    const rest = this.remaining(county);
+    const free = (e: Expert): boolean => state.free(e) > 0;
+    const donorMembers = donors.flatMap((d) => state.group(d.id)?.members ?? []);
+    const candidates = new Map<string, Expert[]>();
+    candidates.set(county.id, mergeCandidates(ctx, rest.members, shortlist(index, county, free), donorMembers.filter((e) => isEligible(ctx, e, county)), this.pinned(county)));
+    const keep = new Map<string, Set<Expert>>([[county.id, new Set(rest.members)]]);
+    const leaders = new Map<string, Expert>(rest.leader ? [[county.id, rest.leader]] : []);
+    const keepLeaders = new Map<string, Expert>();
+    for (const d of donors) {
+      const g = state.group(d.id)!;
+      candidates.set(d.id, mergeCandidates(ctx, g.members, shortlist(index, d, free), this.pinned(d)));
+      keep.set(d.id, new Set(g.members));
+      keepLeaders.set(d.id, g.leader);
+    }
+    const answer = await solveLocal(ctx, { counties: all, candidates, places: this.placesFor(all), mustMatch: new Set(all.map((c) => c.id)), keep, keepLeaders, leaders });
+    return answer.ok ? answer : undefined;
+  }
+
+  private apply(answer: Extract<LocalAnswer, { ok: true }>, counties: readonly County[]): void {
+    for (const c of counties) this.state.set(answer.groups.get(c.id)!);
+    this.gapCache.clear();
+  }
+
+  private dissolve(county: County): void {
+    const { index, state } = this;
+    state.remove(county.id);
+    this.gapCache.clear();
+    const alone = diagnoseCountyIndexed(index, county);
+    this.lostReasons.set(county.id, alone ?? {
+      reasonCode: 'competition',
+      detail: `${countyLabel(county)}: after the withdrawal its group could not be re-formed from free experts, nor by taking a member from up to ${this.maxDonors} other groups`,
+    });
+  }
+
+  /** Counties whose group differs from the start, in round order. */
+  changedCounties(): string[] {
+    return changedCounties(this.log());
+  }
+
+  /** The change log, by county. */
+  sortedChanges(): RepairChange[] {
+    return describeChanges(this.log());
+  }
+
+  private log(): ChangeLogInput {
+    return { ctx: this.ctx, state: this.state, before: this.before, withdrawnFrom: this.withdrawnFrom, lostReasons: this.lostReasons, withdrawals: this.changes, affected: this.affected };
+  }
+}

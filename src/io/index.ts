@@ -1,0 +1,28 @@
+/**
+ * The io layer: CSV folders and JSON files in and out, with encodings,
+ * Chinese headers, validation that names file, line and field, and atomic
+ * deterministic writes.
+ */
+export { readInstanceDir, readInstanceDirOrThrow, type ReadInstanceOptions, type ReadInstanceResult } from './read-instance.js';
+export { validateInstance, type ValidateOptions, type ValidationReport } from './validate.js';
+export { SourceMap, ENTITY_KINDS } from './source-map.js';
+export {
+  parseInstanceJson, readInstanceJson, readInstanceJsonOrThrow, instanceToJson, writeInstanceJson,
+} from './instance-json.js';
+export { writeInstanceDir, instanceToCsv } from './write-instance.js';
+export {
+  writeResults, resultsToFiles, assignmentsCsv, unmatchedCsv, summaryJson, timingJson, formatFit,
+  OutputDirError, RESULT_FILES, ASSIGNMENT_COLUMNS, UNMATCHED_COLUMNS, SUMMARY_KEYS,
+  type WriteResultsOptions, type ResultFileName,
+} from './write-results.js';
+export { readResultDir, type ReadResultDirResult, type StoredSummary } from './read-results.js';
+export { writeFileAtomic } from './atomic-write.js';
+export { neutralizeText, unneutralizeText } from './csv-format.js';
+export { decodeBytes, type DecodeResult, type TextEncodingName } from './encoding.js';
+export {
+  COLUMNS, INPUT_FILES, REQUIRED_FILES, KIND_OF_FILE, FILE_OF_KIND, headerTableMarkdown, matchHeader, normalizeHeader,
+  type ColumnSpec, type CellKind, type EntityKind, type InputFileName,
+} from './headers.js';
+export {
+  parseBoolean, parseNumber, parseList, parseLevel, parseOrgType, parseRole, parseStage, type CellResult,
+} from './cells.js';

@@ -1,0 +1,33 @@
+/**
+ * Bounds that hold for any valid result, whatever the solver: used to size
+ * the lexicographic match reward and as a fallback proof when an engine
+ * stops without one.
+ */
+import type { County, Expert } from '../model/schemas.js';
+import { needsOf, type RoundContext } from '../rules/context.js';
+import { groupSizeBounds } from '../rules/h3-group-size.js';
+import { memberFit } from './score.js';
+
+/** Highest and lowest soft score a group of this county could have, ignoring every other county. */
+export function countyScoreRange(ctx: RoundContext, county: County, candidates: readonly Expert[]): { max: number; min: number } {
+  const { max: size } = groupSizeBounds(ctx, county);
+  const fits = candidates.map((e) => memberFit(ctx, e, county).fit).sort((a, b) => b - a);
+  let best = 0;
+  let worst = 0;
+  for (let i = 0; i < Math.min(size, fits.length); i++) {
+    best += Math.max(0, fits[i]!);
+    worst += Math.min(0, fits[fits.length - 1 - i]!);
+  }
+  if (ctx.options.objective === 'default') {
+    best += ctx.options.weights.coverage * needsOf(ctx, county.id).reduce((s, n) => s + n.weight, 0);
+    worst -= ctx.options.weights.organization * size;
+  }
+  return { max: best, min: worst };
+}
+
+/** A reward per matched county larger than any change of the soft score, so that matching comes first (lexicographic). */
+export function lexicographicMatchReward(ranges: Iterable<{ max: number; min: number }>): number {
+  let spread = 0;
+  for (const r of ranges) spread += r.max - r.min;
+  return Math.ceil(spread) + 1;
+}

@@ -1,0 +1,104 @@
+/**
+ * The indexes every rule, solver and explainer reads, built once per round in
+ * linear time. Nothing here decides a rule; the rule files do, through it.
+ */
+import type { Affinity, County, Expert, Instance, Need, Pin, Skill } from '../model/schemas.js';
+import type { Options } from '../model/options.js';
+
+/** A round prepared for rules, solvers, checker and explainer. */
+export interface RoundContext {
+  readonly instance: Instance;
+  readonly options: Options;
+  readonly counties: readonly County[];
+  readonly experts: readonly Expert[];
+  readonly countyById: ReadonlyMap<string, County>;
+  readonly expertById: ReadonlyMap<string, Expert>;
+  /** Position of each county in `counties` (variable names use it). */
+  readonly countyIndex: ReadonlyMap<string, number>;
+  /** Position of each expert in `experts`. */
+  readonly expertIndex: ReadonlyMap<string, number>;
+  readonly needsByCounty: ReadonlyMap<string, readonly Need[]>;
+  readonly skillsByExpert: ReadonlyMap<string, readonly Skill[]>;
+  /** Local scientists recommended by each county (H5). */
+  readonly localsByCounty: ReadonlyMap<string, readonly Expert[]>;
+  /** Affinity rows by county, then expert (H8, S3). */
+  readonly affinityByCounty: ReadonlyMap<string, ReadonlyMap<string, Affinity>>;
+  readonly pinsByCounty: ReadonlyMap<string, readonly Pin[]>;
+  /** Experts by province. */
+  readonly expertsByProvince: ReadonlyMap<string, readonly Expert[]>;
+  /** County-level pairings: county → eastern provinces. */
+  readonly countyPairings: ReadonlyMap<string, readonly string[]>;
+  /** Province-level pairings: western province → eastern provinces. */
+  readonly provincePairings: ReadonlyMap<string, readonly string[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function addUnique(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Builds the indexes of a round. The instance must already be validated. */
+export function buildContext(instance: Instance, options: Options): RoundContext {
+  const countyPairings = new Map<string, string[]>();
+  const provincePairings = new Map<string, string[]>();
+  for (const p of instance.pairings) {
+    if (p.countyId !== undefined) addUnique(countyPairings, p.countyId, p.eastProvince);
+    else addUnique(provincePairings, p.westProvince, p.eastProvince);
+  }
+  const affinityByCounty = new Map<string, Map<string, Affinity>>();
+  for (const a of instance.affinities) {
+    let inner = affinityByCounty.get(a.countyId);
+    if (!inner) affinityByCounty.set(a.countyId, (inner = new Map()));
+    inner.set(a.expertId, a);
+  }
+  return {
+    instance,
+    options,
+    counties: instance.counties,
+    experts: instance.experts,
+    countyById: new Map(instance.counties.map((c) => [c.id, c])),
+    expertById: new Map(instance.experts.map((e) => [e.id, e])),
+    countyIndex: new Map(instance.counties.map((c, i) => [c.id, i])),
+    expertIndex: new Map(instance.experts.map((e, i) => [e.id, i])),
+    needsByCounty: groupBy(instance.needs, (n) => n.countyId),
+    skillsByExpert: groupBy(instance.skills, (s) => s.expertId),
+    localsByCounty: groupBy(instance.experts.filter((e) => e.homeCounty !== undefined), (e) => e.homeCounty ?? ''),
+    affinityByCounty,
+    pinsByCounty: groupBy(instance.pins, (p) => p.countyId),
+    expertsByProvince: groupBy(instance.experts, (e) => e.province),
+    countyPairings,
+    provincePairings,
+  };
+}
+
+/** The needs of a county (empty when it listed none). */
+export function needsOf(ctx: RoundContext, countyId: string): readonly Need[] {
+  return ctx.needsByCounty.get(countyId) ?? [];
+}
+
+/** The skills of an expert. */
+export function skillsOf(ctx: RoundContext, expertId: string): readonly Skill[] {
+  return ctx.skillsByExpert.get(expertId) ?? [];
+}
+
+/** The affinity row of a pair, if any. */
+export function affinityOf(ctx: RoundContext, countyId: string, expertId: string): Affinity | undefined {
+  return ctx.affinityByCounty.get(countyId)?.get(expertId);
+}
+
+/** The pins of a county. */
+export function pinsOf(ctx: RoundContext, countyId: string): readonly Pin[] {
+  return ctx.pinsByCounty.get(countyId) ?? [];
+}

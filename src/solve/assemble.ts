@@ -1,0 +1,119 @@
+/**
+ * Turns chosen groups into a checked `SolveResult`: role labels, fit,
+ * covered needs and reasons per member; unmatched rows; the summary. Every
+ * solver ends here, and nothing leaves without passing `checkSolution`.
+ */
+import { createHash } from 'node:crypto';
+import { needKey } from '../model/coverage.js';
+import type { Options } from '../model/options.js';
+import type { SolveResult } from '../model/result.js';
+import type { Assignment, County, Expert, Instance, Status, Summary, Unmatched } from '../model/schemas.js';
+import { ROLES } from '../model/vocabulary.js';
+import type { InputWarning } from '../model/issues.js';
+import { checkWithContext } from '../check/check-solution.js';
+import { memberReason } from '../explain/reasons.js';
+import type { Diagnosis } from '../explain/diagnose.js';
+import { explainCompetition } from '../explain/competition.js';
+import { coveredNeedIndices, memberFit } from '../objective/score.js';
+import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { roleOf } from '../rules/roles.js';
+import { VERSION } from '../version.js';
+import { SolverBugError } from './errors.js';
+
+/** One chosen group. `members` includes the leader. */
+export interface ChosenGroup {
+  county: County;
+  leader: Expert;
+  members: readonly Expert[];
+}
+
+/** What a solver hands over. */
+export interface AssembleInput {
+  ctx: RoundContext;
+  groups: readonly ChosenGroup[];
+  /** Reasons for every county without a group. */
+  unmatched: ReadonlyMap<string, Diagnosis>;
+  status: Status;
+  /** A proven upper bound on the soft score of any valid result matching `matchableUpperBound` counties. */
+  upperBound: number;
+  /** A proven upper bound on the number of counties any valid result can match. */
+  matchableUpperBound: number;
+  solver: string;
+  startedAt: number;
+  warnings?: readonly InputWarning[];
+}
+
+const ROLE_ORDER = new Map(ROLES.map((r, i) => [r, i]));
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** SHA-256 of the instance's canonical JSON: the summary's fingerprint of the input. */
+export function hashInstance(instance: Instance): string {
+  return createHash('sha256').update(JSON.stringify(instance)).digest('hex');
+}
+
+/** The options as written into summary.json (functions left out). */
+export function optionsForSummary(options: Options): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
+}
+
+function relativeGap(objective: number, bound: number): number {
+  if (!Number.isFinite(bound)) return 1;
+  const gap = (bound - objective) / Math.max(Math.abs(bound), 1e-9);
+  // Below 1e-9 the difference is floating-point noise of the engine, not a gap.
+  return gap < 1e-9 ? 0 : gap;
+}
+
+/** A county with pins that gets no group cannot keep its pins (H9): said as `pinned-infeasible`, unless the solver never placed it. */
+function pinnedReason(ctx: RoundContext, countyId: string, d: Diagnosis): Unmatched {
+  if (pinsOf(ctx, countyId).length === 0 || d.reasonCode === 'pinned-infeasible' || d.reasonCode === 'not-solved') return { countyId, reasonCode: d.reasonCode, detail: d.detail };
+  return { countyId, reasonCode: 'pinned-infeasible', detail: `its pinned members cannot stay (${d.reasonCode}): ${d.detail}` };
+}
+
+/** Builds, checks and returns the result. Throws `SolverBugError` if a hard rule is broken. */
+export function assembleResult(input: AssembleInput): SolveResult {
+  const { ctx } = input;
+  const assignments: Assignment[] = [];
+  for (const g of input.groups) {
+    const needs = needsOf(ctx, g.county.id);
+    for (const e of g.members) {
+      const role = roleOf(ctx, e, g.county, e === g.leader);
+      const fit = memberFit(ctx, e, g.county);
+      const covers = coveredNeedIndices(ctx, e, g.county).map((i) => needKey(needs[i]!));
+      assignments.push({ countyId: g.county.id, expertId: e.id, role, fit: fit.fit, covers, reason: memberReason(e, g.county, role, fit, covers, ctx.options.objective) });
+    }
+  }
+  assignments.sort((a, b) => compareText(a.countyId, b.countyId) || ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || compareText(a.expertId, b.expertId));
+  // Counties lost to competition get their reason in numbers (a proven shortage, or what the other groups hold).
+  const unmatched: Unmatched[] = [...explainCompetition(ctx, input.groups, input.unmatched, input.status === 'optimal')].map(([countyId, d]) => pinnedReason(ctx, countyId, d));
+  unmatched.sort((a, b) => compareText(a.countyId, b.countyId));
+
+  const report = checkWithContext(ctx, { assignments, unmatched });
+  if (!report.ok) throw new SolverBugError(input.solver, report.violations);
+
+  const used = new Set(assignments.map((a) => a.expertId));
+  const objective = report.objective;
+  // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
+  const upperBound = Math.max(input.upperBound, objective);
+  const summary: Summary = {
+    status: input.status,
+    objective,
+    upperBound,
+    gap: relativeGap(objective, upperBound),
+    matchedCounties: report.matchedCounties,
+    matchableUpperBound: Math.max(input.matchableUpperBound, report.matchedCounties),
+    totalCounties: ctx.counties.length,
+    expertsUsed: used.size,
+    expertsFree: ctx.experts.length - used.size,
+    seconds: (Date.now() - input.startedAt) / 1000,
+    seed: ctx.options.seed,
+    solver: input.solver,
+    objectiveMode: ctx.options.objective,
+    options: optionsForSummary(ctx.options),
+    version: VERSION,
+    inputHash: hashInstance(ctx.instance),
+  };
+  return { status: input.status, assignments, unmatched, summary, warnings: [...(input.warnings ?? [])] };
+}

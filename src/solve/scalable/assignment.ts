@@ -1,0 +1,144 @@
+/**
+ * A feasible assignment under construction: each county's group (or none),
+ * each expert's load, and the score of each group as the solver's model
+ * counts it (fit + coverage − organization penalty, the same terms as
+ * `groupScore`; needs beyond a county's mask are left out, which only makes
+ * the internal score lower than the checker's).
+ */
+import { F_FORCED } from './group-solver.js';
+import type { ScalableState } from './setup.js';
+import type { GroupChoice } from './subproblem.js';
+
+/** Groups, loads and scores. Every change goes through `place`/`clear`, which keep loads exact. */
+export class Assignment {
+  readonly group: (GroupChoice | undefined)[];
+  readonly score: Float64Array;
+  readonly load: Int32Array;
+  /** Counties holding each expert (only experts with load > 0 have an entry). */
+  readonly holders = new Map<number, number[]>();
+  /** Open counties pinning each expert: their seats are reserved for them (H9). */
+  private readonly pinCount: Map<number, number>;
+  private matchedCount = 0;
+  private total = 0;
+
+  constructor(private readonly state: ScalableState, pinCount?: Map<number, number>) {
+    this.group = new Array<GroupChoice | undefined>(state.pool.nCounties);
+    this.score = new Float64Array(state.pool.nCounties);
+    this.load = new Int32Array(state.pool.nExperts);
+    if (pinCount) this.pinCount = pinCount;
+    else {
+      this.pinCount = new Map();
+      state.countyState.forEach((s, c) => {
+        if (s !== 'open') return;
+        for (const e of state.store.pinnedExperts(c)) this.pinCount.set(e, (this.pinCount.get(e) ?? 0) + 1);
+      });
+    }
+  }
+
+  /** Counties with a group. */
+  get matched(): number {
+    return this.matchedCount;
+  }
+
+  /** Σ of the groups' scores. */
+  get objective(): number {
+    return this.total;
+  }
+
+  /** The group's score in the solver's model. */
+  scoreOf(county: number, members: readonly number[]): number {
+    return groupValue(this.state, county, members);
+  }
+
+  /** Gives the county this group (replacing its previous one). */
+  place(county: number, choice: GroupChoice): void {
+    this.clear(county);
+    this.group[county] = choice;
+    const s = this.scoreOf(county, choice.members);
+    this.score[county] = s;
+    this.total += s;
+    this.matchedCount++;
+    for (const e of choice.members) {
+      this.load[e]!++;
+      const list = this.holders.get(e);
+      if (list) list.push(county);
+      else this.holders.set(e, [county]);
+    }
+  }
+
+  /** Removes the county's group, if any. */
+  clear(county: number): void {
+    const g = this.group[county];
+    if (!g) return;
+    this.group[county] = undefined;
+    this.total -= this.score[county]!;
+    this.score[county] = 0;
+    this.matchedCount--;
+    for (const e of g.members) {
+      this.load[e]!--;
+      const list = this.holders.get(e)!;
+      list.splice(list.indexOf(county), 1);
+      if (list.length === 0) this.holders.delete(e);
+    }
+  }
+
+  /**
+   * True when the expert cannot join the county's group: its seats are taken
+   * by other groups or reserved for counties that pin it, and it is neither
+   * in this county's group nor pinned to it.
+   */
+  blockedFor(county: number, expert: number): boolean {
+    if (this.group[county]?.members.includes(expert)) return false;
+    const pins = this.pinCount.get(expert);
+    if (pins === undefined) return this.load[expert]! >= this.state.pool.capacity[expert]!;
+    if (isPinned(this.state, county, expert)) return false;
+    let reserved = pins;
+    for (const d of this.holders.get(expert) ?? []) if (isPinned(this.state, d, expert)) reserved--;
+    return this.load[expert]! + reserved >= this.state.pool.capacity[expert]!;
+  }
+
+  /** A deep copy (groups are immutable values, so they are shared). */
+  copy(): Assignment {
+    const a = new Assignment(this.state, this.pinCount);
+    for (let c = 0; c < this.group.length; c++) {
+      const g = this.group[c];
+      if (g) a.place(c, g);
+    }
+    return a;
+  }
+
+  /** True when `this` is lexicographically better than `other`: more counties, then a higher score. */
+  betterThan(other: Assignment | undefined): boolean {
+    if (!other) return true;
+    if (this.matched !== other.matched) return this.matched > other.matched;
+    return this.objective > other.objective + 1e-9 * Math.max(1, Math.abs(other.objective));
+  }
+}
+
+/** True when the county's candidate flags mark the expert as pinned to it. */
+export function isPinned(state: ScalableState, county: number, expert: number): boolean {
+  const list = state.store.lists[county]!;
+  const i = list.index.get(expert);
+  return i !== undefined && (list.flags[i]! & F_FORCED) !== 0;
+}
+
+/** A group's score in the solver's model: Σ fit + coverage points − organization penalty. */
+export function groupValue(state: ScalableState, county: number, members: readonly number[]): number {
+  const { store, subs, pool } = state;
+  const list = store.lists[county]!;
+  const rules = subs.rulesOf(county);
+  let value = 0;
+  let covered = 0;
+  const orgs = new Map<number, number>();
+  for (const e of members) {
+    const i = list.index.get(e);
+    if (i === undefined) throw new Error(`expert ${e} is not a candidate of county ${county}`);
+    value += list.fit[i]!;
+    covered |= list.mask[i]!;
+    const o = pool.organization[e]!;
+    if (o >= 0) orgs.set(o, (orgs.get(o) ?? 0) + 1);
+  }
+  for (let b = covered; b !== 0; b &= b - 1) value += rules.needValue[31 - Math.clz32(b & -b)]!;
+  for (const n of orgs.values()) if (n > rules.orgLimit) value -= rules.orgPenalty * (n - rules.orgLimit);
+  return value;
+}

@@ -1,0 +1,174 @@
+/**
+ * Skill classes: the index that lets the solver reason about every expert of
+ * the pool without enumerating county × expert pairs.
+ *
+ * An expert's fit for a county depends only on its skills in the county's
+ * industries. For one industry I, experts with the same skills in I (same
+ * stages and proficiencies: their "signature" in I) contribute the same
+ * relevance to every county; if they also share whether they may lead and
+ * their province, they are interchangeable for the quotas too. A class is
+ * such a set (industry, signature, leader level, province bucket); its
+ * members are kept sorted by price, so "the cheapest member of the class that
+ * is not yet a candidate of county c" is found at its front.
+ *
+ * An expert with skills in several industries of one county gets more than
+ * any single class says; those experts ("mixed") are listed per pair of
+ * industries and scanned one by one. Experts with a wildcard-industry skill
+ * ("special") match every county and are scanned one by one. Local
+ * scientists and experts without capacity are in no class: locals are
+ * always candidates of their own county and eligible nowhere else.
+ */
+import type { Pool } from './pool.js';
+import { RankedSets } from './ranked-sets.js';
+
+/** The class index of a pool. All arrays are positions; see the module comment. */
+export interface SkillClasses {
+  /** Signatures sorted by industry: those of industry I are indSigStart[I] … indSigStart[I+1]−1. */
+  readonly indSigStart: Int32Array;
+  /** Skills of signature g: (sigStage, sigProficiency)[sigSkillStart[g] … sigSkillStart[g+1]−1]. */
+  readonly sigSkillStart: Int32Array;
+  readonly sigStage: Int32Array;
+  readonly sigProficiency: Float64Array;
+  /** Classes of signature g: sigClassStart[g] … sigClassStart[g+1]−1. */
+  readonly sigClassStart: Int32Array;
+  /** Per class: 1 when its members' level may lead. */
+  readonly classLead: Uint8Array;
+  /** Per class: its members' province when that province is some county's partner, else −1. */
+  readonly classProvince: Int32Array;
+  /** Per class: its signature. */
+  readonly classSig: Int32Array;
+  /** The members of each class, sorted by price (class k is set k). */
+  readonly sets: RankedSets;
+  /** Experts with skills in both industries a < b, keyed a·nIndustries + b. */
+  readonly mixed: ReadonlyMap<number, Int32Array>;
+  /** Experts with a wildcard-industry skill. */
+  readonly special: Int32Array;
+  /** 1 for an expert that is in the pool of some county's candidates-to-be (non-local, capacity > 0). */
+  readonly inPool: Uint8Array;
+}
+
+/** Builds the class index. Linear in skills (plus sorting of keys). */
+export function buildClasses(pool: Pool): SkillClasses {
+  const nE = pool.nExperts;
+  const nInd = pool.industryNames.length;
+  const partnerSet = new Set<number>(pool.partnerProvince);
+  const inPool = new Uint8Array(nE);
+  const specialList: number[] = [];
+  const sigIds = new Map<string, number>();
+  const sigIndustryList: number[] = [];
+  const sigSkills: [number, number][][] = [];
+  const classIds = new Map<string, number>();
+  const classSig: number[] = [];
+  const classLeadList: number[] = [];
+  const classProvList: number[] = [];
+  const classMembers: number[][] = [];
+  const mixedLists = new Map<number, number[]>();
+  const byIndustry = new Map<number, [number, number][]>();
+
+  for (let e = 0; e < nE; e++) {
+    if (pool.capacity[e]! <= 0 || pool.home[e] !== -1) continue;
+    inPool[e] = 1;
+    const s0 = pool.skillStart[e]!;
+    const s1 = pool.skillStart[e + 1]!;
+    let special = false;
+    for (let s = s0; s < s1; s++) if (pool.skillIndustry[s] === pool.anyIndustry) special = true;
+    if (special) {
+      specialList.push(e);
+      continue;
+    }
+    byIndustry.clear();
+    for (let s = s0; s < s1; s++) {
+      const ind = pool.skillIndustry[s]!;
+      let list = byIndustry.get(ind);
+      if (!list) byIndustry.set(ind, (list = []));
+      list.push([pool.skillStage[s]!, pool.skillProficiency[s]!]);
+    }
+    const inds = [...byIndustry.keys()].sort((a, b) => a - b);
+    for (const ind of inds) {
+      const skills = byIndustry.get(ind)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const key = `${ind}|${skills.map((k) => `${k[0]}:${k[1]}`).join(',')}`;
+      let g = sigIds.get(key);
+      if (g === undefined) {
+        g = sigIndustryList.length;
+        sigIds.set(key, g);
+        sigIndustryList.push(ind);
+        sigSkills.push(skills);
+      }
+      const prov = partnerSet.has(pool.province[e]!) ? pool.province[e]! : -1;
+      const lead = pool.leaderLevel[e]!;
+      const ckey = `${g}|${lead}|${prov}`;
+      let k = classIds.get(ckey);
+      if (k === undefined) {
+        k = classSig.length;
+        classIds.set(ckey, k);
+        classSig.push(g);
+        classLeadList.push(lead);
+        classProvList.push(prov);
+        classMembers.push([]);
+      }
+      classMembers[k]!.push(e);
+    }
+    for (let a = 0; a < inds.length; a++) {
+      for (let b = a + 1; b < inds.length; b++) {
+        const key = inds[a]! * nInd + inds[b]!;
+        let list = mixedLists.get(key);
+        if (!list) mixedLists.set(key, (list = []));
+        list.push(e);
+      }
+    }
+  }
+
+  // Signatures in industry order (stable by first appearance), classes grouped by signature.
+  const sigOrder = sigIndustryList.map((_, g) => g).sort((a, b) => sigIndustryList[a]! - sigIndustryList[b]! || a - b);
+  const sigRank = new Int32Array(sigOrder.length);
+  sigOrder.forEach((g, r) => (sigRank[g] = r));
+  const indSigStart = new Int32Array(nInd + 1);
+  for (const g of sigOrder) indSigStart[sigIndustryList[g]! + 1]!++;
+  for (let i = 0; i < nInd; i++) indSigStart[i + 1]! += indSigStart[i]!;
+  const sigSkillStart = new Int32Array(sigOrder.length + 1);
+  const stageList: number[] = [];
+  const profList: number[] = [];
+  sigOrder.forEach((g, r) => {
+    sigSkillStart[r] = stageList.length;
+    for (const [st, pr] of sigSkills[g]!) {
+      stageList.push(st);
+      profList.push(pr);
+    }
+  });
+  sigSkillStart[sigOrder.length] = stageList.length;
+
+  const classOrder = classSig.map((_, k) => k).sort((a, b) => sigRank[classSig[a]!]! - sigRank[classSig[b]!]! || a - b);
+  const sigClassStart = new Int32Array(sigOrder.length + 1);
+  for (const k of classOrder) sigClassStart[sigRank[classSig[k]!]! + 1]!++;
+  for (let r = 0; r < sigOrder.length; r++) sigClassStart[r + 1]! += sigClassStart[r]!;
+  const nClass = classOrder.length;
+  const classLead = new Uint8Array(nClass);
+  const classProvince = new Int32Array(nClass);
+  const classSigOut = new Int32Array(nClass);
+  const lists: number[][] = [];
+  classOrder.forEach((k, r) => {
+    classLead[r] = classLeadList[k]!;
+    classProvince[r] = classProvList[k]!;
+    classSigOut[r] = sigRank[classSig[k]!]!;
+    lists.push(classMembers[k]!);
+  });
+  const sets = new RankedSets(nE, lists);
+
+  const mixed = new Map<number, Int32Array>();
+  for (const [key, list] of mixedLists) mixed.set(key, Int32Array.from(list));
+  return {
+    indSigStart,
+    sigSkillStart,
+    sigStage: Int32Array.from(stageList),
+    sigProficiency: Float64Array.from(profList),
+    sigClassStart,
+    classLead,
+    classProvince,
+    classSig: classSigOut,
+    sets,
+    mixed,
+    special: Int32Array.from(specialList),
+    inPool,
+  };
+}
+

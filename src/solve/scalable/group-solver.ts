@@ -1,0 +1,756 @@
+/**
+ * The exact single-county subproblem: choose one group from a list of items
+ * under H3–H9 for that county alone, maximizing
+ *
+ *   Σ_{i ∈ G} value_i + Σ_{needs n covered by G} needValue_n − penalty · Σ_k max(0, |G ∩ org_k| − limit)
+ *
+ * Items are real candidates (value = fit − price) and, when the caller bounds
+ * pruned experts, "pseudo" items that stand for many pruned experts at once
+ * (they may be taken `mult` times and may be flexible about counting as
+ * East–West members). See `pricing.ts` for why that is an upper bound.
+ *
+ * The method is a depth-first branch and bound. It is exact: a branch is cut
+ * only when a valid optimistic bound (below) cannot beat the best group
+ * found, or when a quota can no longer be met. The bound at a node with r
+ * free slots is the smaller of
+ *   A = top r positive values among undecided items + points of every need
+ *       still coverable by them, and
+ *   B = top r positive (value + points of the uncovered needs the item covers),
+ * both upper bounds because coverage is subadditive and the organization
+ * penalty is never negative. A node budget guards against a pathological
+ * list; when it runs out the answer carries the root bound instead of a
+ * proof (`status: 'truncated'`), which keeps every bound built on it valid.
+ */
+
+import { GroupHeuristic } from './group-heuristic.js';
+
+/** The item may lead the group (H4: leader level, not the county's own local, not pinned to another role). */
+export const F_LEAD = 1;
+/** The item is a local scientist of this county (H5). */
+export const F_LOCAL = 2;
+/** The item is from the county's eastern partner provinces (H6). */
+export const F_EAST = 4;
+/** The item is pinned to this county (H9): it is always in the group. */
+export const F_FORCED = 8;
+/** The item is pinned as leader (H9). */
+export const F_PIN_LEADER = 16;
+/** A pseudo item that may count as East–West or not, at the solver's choice (bound relaxation). */
+export const F_EAST_FLEX = 32;
+/** A pseudo item: stands for pruned experts; never part of a real group. */
+export const F_PSEUDO = 64;
+
+/** The rules of one county's group, already resolved to numbers. */
+export interface GroupRules {
+  sizeMin: number;
+  sizeMax: number;
+  localMin: number;
+  localMax: number;
+  /** H6 applies (the county has partners). */
+  paired: boolean;
+  eastMin: number;
+  eastMax: number;
+  /** Points for covering need j (coverage weight × need weight). */
+  needValue: Float64Array;
+  /** Bit j set when need j is required (H7). */
+  required: number;
+  /** S4: members allowed per organization before the penalty. */
+  orgLimit: number;
+  /** S4: penalty per member beyond the limit. */
+  orgPenalty: number;
+}
+
+/** Growable parallel arrays describing the items of one subproblem. */
+export class ItemList {
+  n = 0;
+  value = new Float64Array(64);
+  mask = new Int32Array(64);
+  flags = new Int32Array(64);
+  /** Global organization id, −1 for none. */
+  org = new Int32Array(64);
+  /** Copies allowed (1 for a real expert). */
+  mult = new Int32Array(64);
+  /** The expert behind a real item (−1 for pseudo). */
+  expert = new Int32Array(64);
+
+  /** Empties the list. */
+  clear(): void {
+    this.n = 0;
+  }
+
+  /** Appends an item; returns its index. */
+  push(expert: number, value: number, mask: number, flags: number, org: number, mult = 1): number {
+    if (this.n === this.value.length) this.grow();
+    const i = this.n++;
+    this.expert[i] = expert;
+    this.value[i] = value;
+    this.mask[i] = mask;
+    this.flags[i] = flags;
+    this.org[i] = org;
+    this.mult[i] = mult;
+    return i;
+  }
+
+  private grow(): void {
+    const size = this.value.length * 2;
+    const f64 = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.value = f64(this.value);
+    this.mask = i32(this.mask);
+    this.flags = i32(this.flags);
+    this.org = i32(this.org);
+    this.mult = i32(this.mult);
+    this.expert = i32(this.expert);
+  }
+}
+
+/** The answer for one subproblem. `take[i]` copies of item i are in the group. */
+export interface GroupAnswer {
+  /** `optimal`: `value` is the best group within the tolerance, proven by `bound`; `truncated`: the node budget ran out, `bound` is the root bound; `infeasible`: no group exists. */
+  status: 'optimal' | 'truncated' | 'infeasible';
+  value: number;
+  /** A proven upper bound on the maximum (`value` when solved exactly, −∞ when infeasible). */
+  bound: number;
+  /** Copies taken per item (valid until the next call of `solve`). */
+  take: Int32Array;
+  /** The item chosen as leader (a real item), or −1 when only a pseudo item can lead. */
+  leader: number;
+  /** Nodes explored. */
+  nodes: number;
+}
+
+const EPS = 1e-9;
+/** Leader cases of the bound: the leader may lead and is not East–West, or is both. */
+const LEADER_ONLY = 1;
+const LEADER_EAST = 2;
+/** Subgradient steps on the coverage prices at the root and at other nodes. */
+const ROOT_STEPS = 12;
+const NODE_STEPS = 2;
+
+/** Points of the needs in `bits`. */
+function pointsOf(bits: number, needValue: Float64Array): number {
+  let sum = 0;
+  let b = bits;
+  while (b !== 0) {
+    const low = b & -b;
+    sum += needValue[31 - Math.clz32(low)]!;
+    b ^= low;
+  }
+  return sum;
+}
+
+/** A reusable exact solver; keeps its scratch arrays between calls. Not re-entrant. */
+export class GroupSolver {
+  /** Node budget per call; beyond it the answer is `truncated` (still valid, with a weaker bound). */
+  nodeLimit = 200_000;
+  /**
+   * Branches whose bound is within this share of the first group's value are
+   * not explored (their bound still counts in the answer's bound). 0 = exact.
+   */
+  relativeTolerance = 0;
+
+  private orgCount: Int32Array;
+  private readonly heuristic: GroupHeuristic;
+  private ord = new Int32Array(64);
+  private pot = new Float64Array(64);
+  private sufMask = new Int32Array(65);
+  private sufCnt = new Int32Array(65);
+  private sufLocal = new Int32Array(65);
+  private sufEast = new Int32Array(65);
+  private sufLead = new Int32Array(65);
+  private take = new Int32Array(64);
+  private bestTake = new Int32Array(64);
+  private seedTake = new Int32Array(64);
+  /** Dominance lists: items (by position) that position p dominates are domList[domStart[p] … domStart[p+1]−1]. */
+  private domStart = new Int32Array(65);
+  private domList = new Int32Array(256);
+  /** How many excluded dominators currently forbid each position. */
+  private forbidden = new Int32Array(64);
+  private dominanceBuilt = false;
+  /** Items per organization in the current list (for dominance). */
+  private readonly orgItems = new Map<number, number>();
+  private topBuf = new Float64Array(64);
+  /** Keys of the undecided positions in the current bound (NaN for forbidden ones). */
+  private keyBuf = new Float64Array(64);
+  /** Positions chosen by the last greedy, with copies. */
+  private selPos = new Int32Array(64);
+  private selCount = new Int32Array(64);
+  private saveSel = new Int32Array(64);
+  private saveCnt = new Int32Array(64);
+  private nSel = 0;
+  private pickSum = 0;
+  private topPos = new Int32Array(64);
+  private readonly coverCount = new Int32Array(32);
+  /** Copies chosen per position by the current greedy (reset through selPos). */
+  private chosenAt = new Int32Array(64);
+  /** Best coverage prices found at each depth (32 per depth), inherited by the children. */
+  private muStack = new Float64Array(64 * 32);
+  /** Coverage prices of the bound (per need bit). */
+  private readonly mu = new Float64Array(32);
+
+  // Search state (fields rather than closures: the hot path stays monomorphic).
+  private items!: ItemList;
+  private rules!: GroupRules;
+  private m = 0;
+  private cnt = 0;
+  private nLocal = 0;
+  private nEast = 0;
+  private nFlex = 0;
+  private nLead = 0;
+  private covered = 0;
+  private val = 0;
+  private covVal = 0;
+  private best = -Infinity;
+  private tolerance = EPS;
+  private slack = 0;
+  private nodes = 0;
+  private truncated = false;
+
+  /** @param organizations number of distinct organization ids in the pool */
+  constructor(organizations: number) {
+    this.orgCount = new Int32Array(Math.max(1, organizations));
+    this.heuristic = new GroupHeuristic(organizations);
+  }
+
+  private ensure(n: number): void {
+    if (this.ord.length >= n) return;
+    let size = this.ord.length;
+    while (size < n) size *= 2;
+    this.ord = new Int32Array(size);
+    this.pot = new Float64Array(size);
+    this.sufMask = new Int32Array(size + 1);
+    this.sufCnt = new Int32Array(size + 1);
+    this.sufLocal = new Int32Array(size + 1);
+    this.sufEast = new Int32Array(size + 1);
+    this.sufLead = new Int32Array(size + 1);
+    this.take = new Int32Array(size);
+    this.bestTake = new Int32Array(size);
+    this.seedTake = new Int32Array(size);
+    this.domStart = new Int32Array(size + 1);
+    this.forbidden = new Int32Array(size);
+    this.keyBuf = new Float64Array(size);
+    this.topBuf = new Float64Array(size);
+  }
+
+  /**
+   * Solves the subproblem: the answer's group is within `tolerance` of the
+   * best, and its `bound` is a proven upper bound (the best value plus the
+   * largest bound of a branch left unexplored within tolerance). With
+   * tolerance 0 the answer is exact.
+   */
+  solve(items: ItemList, rules: GroupRules, tolerance = 0): GroupAnswer {
+    this.tolerance = EPS;
+    this.slack = 0;
+    const n = items.n;
+    this.ensure(n + 1);
+    const bufSize = 3 * rules.sizeMax + 8;
+    if (this.topBuf.length < bufSize) {
+      this.topBuf = new Float64Array(bufSize);
+      this.topPos = new Int32Array(bufSize);
+    }
+    if (this.selPos.length < n + bufSize) {
+      this.selPos = new Int32Array(n + bufSize);
+      this.selCount = new Int32Array(n + bufSize);
+      this.saveSel = new Int32Array(n + bufSize);
+      this.saveCnt = new Int32Array(n + bufSize);
+    }
+    if (this.muStack.length < (n + 2) * 32) this.muStack = new Float64Array((n + 2) * 32);
+    if (this.chosenAt.length < n + 1) this.chosenAt = new Int32Array(2 * n + 2);
+    this.chosenAt.fill(0);
+    this.nSel = 0;
+    this.items = items;
+    this.rules = rules;
+    const { value, mask, flags, org, mult } = items;
+    const take = this.take;
+    take.fill(0, 0, n);
+    this.cnt = 0;
+    this.nLocal = 0;
+    this.nEast = 0;
+    this.nFlex = 0;
+    this.nLead = 0;
+    this.covered = 0;
+    this.val = 0;
+    this.covVal = 0;
+    this.best = -Infinity;
+    this.nodes = 0;
+    this.truncated = false;
+    const infeasible = (): GroupAnswer => {
+      for (let i = 0; i < n; i++) if (take[i]! > 0 && org[i]! >= 0) this.orgCount[org[i]!] = 0;
+      return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: this.bestTake.fill(0, 0, n), leader: -1, nodes: 0 };
+    };
+
+    // Pinned items are in every group: apply them first.
+    let pinLeaders = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if ((flags[i]! & F_FORCED) !== 0) {
+        this.apply(i, 1);
+        if ((flags[i]! & F_PIN_LEADER) !== 0) pinLeaders++;
+      } else {
+        this.ord[m++] = i;
+      }
+    }
+    this.m = m;
+    if (pinLeaders > 1 || this.cnt > rules.sizeMax || this.nLocal > rules.localMax || (rules.paired && this.nEast > rules.eastMax)) return infeasible();
+    // A pinned leader settles H4 for the group; other leader-level members are ordinary members.
+    if (pinLeaders === 1) this.nLead = 1_000_000;
+
+    // Branching order: real items before pseudo ones, then by potential (value plus the points of what they cover).
+    const pot = this.pot;
+    for (let i = 0; i < n; i++) pot[i] = value[i]! + pointsOf(mask[i]!, rules.needValue) - ((flags[i]! & F_PSEUDO) !== 0 ? 1e12 : 0);
+    this.ord.subarray(0, m).sort((a, b) => pot[b]! - pot[a]! || a - b);
+    this.sufMask[m] = 0;
+    this.sufCnt[m] = 0;
+    this.sufLocal[m] = 0;
+    this.sufEast[m] = 0;
+    this.sufLead[m] = 0;
+    for (let p = m - 1; p >= 0; p--) {
+      const i = this.ord[p]!;
+      const f = flags[i]!;
+      const k = mult[i]!;
+      this.sufMask[p] = this.sufMask[p + 1]! | mask[i]!;
+      this.sufCnt[p] = Math.min(1_000_000, this.sufCnt[p + 1]! + k);
+      this.sufLocal[p] = this.sufLocal[p + 1]! + ((f & F_LOCAL) !== 0 ? k : 0);
+      this.sufEast[p] = this.sufEast[p + 1]! + ((f & (F_EAST | F_EAST_FLEX)) !== 0 ? k : 0);
+      this.sufLead[p] = this.sufLead[p + 1]! + ((f & F_LEAD) !== 0 ? k : 0);
+    }
+    // Dominance is built on the first branching: most subproblems are settled at the root.
+    this.forbidden.fill(0, 0, m);
+    this.dominanceBuilt = false;
+    // A good first incumbent lets the bound prove it early.
+    const start = this.heuristic.run(items, rules, this.seedTake);
+    if (start > -Infinity) {
+      this.best = start;
+      this.bestTake.set(this.seedTake.subarray(0, n));
+    }
+    this.tolerance = Math.max(EPS, tolerance, this.relativeTolerance * (start > -Infinity ? Math.abs(start) : 0));
+    const rootBound = this.val + this.covVal + Math.max(0, this.optimistic(0, 0));
+    this.dfs(0, 0);
+    // Undo the pinned items' organization counts (the only state that outlives a call).
+    for (let i = 0; i < n; i++) if ((flags[i]! & F_FORCED) !== 0 && org[i]! >= 0) this.orgCount[org[i]!] = 0;
+    if (this.best === -Infinity) {
+      if (!this.truncated) return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: this.bestTake.fill(0, 0, n), leader: -1, nodes: this.nodes };
+      return { status: 'truncated', value: -Infinity, bound: rootBound, take: this.bestTake.fill(0, 0, n), leader: -1, nodes: this.nodes };
+    }
+    const bestTake = this.bestTake;
+    let leader = -1;
+    for (let i = 0; i < n; i++) if (bestTake[i]! > 0 && (flags[i]! & F_PIN_LEADER) !== 0) leader = i;
+    if (leader < 0) {
+      // Any leader-level member may lead: the choice changes no score. Take the fittest, then the lowest position.
+      for (let i = 0; i < n; i++) {
+        if (bestTake[i]! > 0 && (flags[i]! & (F_LEAD | F_PSEUDO)) === F_LEAD && (leader < 0 || value[i]! > value[leader]!)) leader = i;
+      }
+    }
+    if (this.truncated) return { status: 'truncated', value: this.best, bound: Math.max(this.best + this.slack, rootBound), take: bestTake, leader, nodes: this.nodes };
+    return { status: 'optimal', value: this.best, bound: this.best + this.slack, take: bestTake, leader, nodes: this.nodes };
+  }
+
+  /**
+   * Item a (earlier in the branching order) dominates item b when swapping b
+   * for a never lowers the score of a group: a is worth at least as much,
+   * covers every need b covers, counts the same for the local and East–West
+   * quotas, may lead whenever b may, and the swap cannot add an organization
+   * penalty (same organization, none, or a value margin of a full penalty).
+   * Some optimal group then never holds b without a (or, for an item with
+   * copies, without all of a's copies), so the search skips those groups.
+   */
+  private buildDominance(): void {
+    const { value, mask, flags, org, mult } = this.items;
+    const m = this.m;
+    // An organization with at most `orgLimit` items in the whole list can never be penalized: swaps into it are safe.
+    this.orgItems.clear();
+    for (let i = 0; i < this.items.n; i++) if (org[i]! >= 0) this.orgItems.set(org[i]!, (this.orgItems.get(org[i]!) ?? 0) + mult[i]!);
+    const quota = F_LOCAL | F_EAST | F_EAST_FLEX | F_FORCED | F_PIN_LEADER;
+    const penalty = this.rules.orgPenalty;
+    let count = 0;
+    for (let p = 0; p < m; p++) {
+      this.domStart[p] = count;
+      const a = this.ord[p]!;
+      for (let q = p + 1; q < m; q++) {
+        const b = this.ord[q]!;
+        if ((flags[a]! & quota) !== (flags[b]! & quota)) continue;
+        if ((flags[b]! & F_LEAD) !== 0 && (flags[a]! & F_LEAD) === 0) continue;
+        if ((mask[b]! & ~mask[a]!) !== 0) continue;
+        if (mult[b]! > 1) continue;
+        const margin = value[a]! - value[b]!;
+        if (margin < 0) continue;
+        if (org[a]! >= 0 && org[a] !== org[b] && margin < penalty && this.orgItems.get(org[a]!)! > this.rules.orgLimit) continue;
+        if (count === this.domList.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(this.domList);
+          this.domList = grown;
+        }
+        this.domList[count++] = q;
+      }
+    }
+    this.domStart[m] = count;
+  }
+
+  /** Adds k copies of item i to the group. */
+  private apply(i: number, k: number): void {
+    const it = this.items;
+    const f = it.flags[i]!;
+    this.take[i]! += k;
+    this.cnt += k;
+    this.val += k * it.value[i]!;
+    if ((f & F_LOCAL) !== 0) this.nLocal += k;
+    if ((f & F_EAST) !== 0) this.nEast += k;
+    if ((f & F_EAST_FLEX) !== 0) this.nFlex += k;
+    if ((f & F_LEAD) !== 0) this.nLead += k;
+    const fresh = it.mask[i]! & ~this.covered;
+    if (fresh !== 0) {
+      this.covVal += pointsOf(fresh, this.rules.needValue);
+      this.covered |= fresh;
+    }
+    const o = it.org[i]!;
+    if (o >= 0) {
+      for (let j = 0; j < k; j++) if (++this.orgCount[o]! > this.rules.orgLimit) this.val -= this.rules.orgPenalty;
+    }
+  }
+
+  /** Removes k copies of item i; `covered`/`covVal` are restored by the caller. */
+  private remove(i: number, k: number): void {
+    const it = this.items;
+    const f = it.flags[i]!;
+    this.take[i]! -= k;
+    this.cnt -= k;
+    this.val -= k * it.value[i]!;
+    if ((f & F_LOCAL) !== 0) this.nLocal -= k;
+    if ((f & F_EAST) !== 0) this.nEast -= k;
+    if ((f & F_EAST_FLEX) !== 0) this.nFlex -= k;
+    if ((f & F_LEAD) !== 0) this.nLead -= k;
+    const o = it.org[i]!;
+    if (o >= 0) {
+      for (let j = 0; j < k; j++) if (this.orgCount[o]!-- > this.rules.orgLimit) this.val += this.rules.orgPenalty;
+    }
+  }
+
+  private feasibleNow(): boolean {
+    const r = this.rules;
+    if (this.cnt < r.sizeMin || this.nLocal < r.localMin || this.nLead <= 0) return false;
+    if (r.paired && (this.nEast > r.eastMax || this.nEast + this.nFlex < r.eastMin)) return false;
+    return (this.covered & r.required) === r.required;
+  }
+
+  /**
+   * Upper bound on what the undecided items from position p on can still
+   * add (−∞ when the quotas can no longer be met), at search depth `depth`.
+   *
+   * Coverage is priced out (Lagrangian relaxation): with a price mu_n in
+   * [0, points_n] per open need n, each item's key is its value plus the
+   * prices of the open needs it covers, and
+   *   bound(mu) = Σ_n (points_n − mu_n) + select(keys)
+   * holds for every such mu. A few subgradient steps lower it (towards the
+   * LP bound), starting from the parent node's prices; the search keeps the
+   * lowest value found, so every step only tightens a valid bound.
+   */
+  private optimistic(p: number, depth: number): number {
+    const r = this.rules;
+    const slots = r.sizeMax - this.cnt;
+    if (slots <= 0) return 0;
+    const needL = Math.max(0, r.localMin - this.nLocal);
+    let needE = r.paired ? Math.max(0, r.eastMin - this.nEast - this.nFlex) : 0;
+    if (needE > 0 && this.localEastLeft(p)) needE = 0;
+    if (needL + needE > slots) return -Infinity;
+    const open = this.sufMask[p]! & ~this.covered;
+    const mu = this.mu;
+    if (open === 0) {
+      mu.fill(0);
+      return this.select(p, slots, needL, needE, 0);
+    }
+    // Start from the parent's prices (the root starts from zero).
+    const parent = depth > 0 ? (depth - 1) * 32 : -1;
+    for (let j = 0; j < 32; j++) mu[j] = (open & (1 << j)) !== 0 && parent >= 0 ? this.muStack[parent + j]! : 0;
+    const target = this.best + this.tolerance - (this.val + this.covVal);
+    const steps = depth === 0 ? ROOT_STEPS : NODE_STEPS;
+    let best = Infinity;
+    const own = depth * 32;
+    for (let step = 0; ; step++) {
+      let charged = 0;
+      for (let b = open; b !== 0; b &= b - 1) {
+        const bit = 31 - Math.clz32(b & -b);
+        charged += r.needValue[bit]! - mu[bit]!;
+      }
+      const sel = this.select(p, slots, needL, needE, open);
+      if (sel === -Infinity) return sel;
+      const v = sel + charged;
+      if (v < best) {
+        best = v;
+        for (let j = 0; j < 32; j++) this.muStack[own + j] = mu[j]!;
+      }
+      if (best <= target || step >= steps) break;
+      // Subgradient: (number of chosen items covering n) − 1 for each open need.
+      const cover = this.coverCount;
+      cover.fill(0);
+      for (let j = 0; j < this.nSel; j++) {
+        const i = this.ord[this.selPos[j]!]!;
+        for (let b = this.items.mask[i]! & open; b !== 0; b &= b - 1) cover[31 - Math.clz32(b & -b)]! += this.selCount[j]!;
+      }
+      let norm = 0;
+      for (let b = open; b !== 0; b &= b - 1) {
+        const bit = 31 - Math.clz32(b & -b);
+        const g = cover[bit]! - 1;
+        norm += g * g;
+      }
+      if (norm === 0) break;
+      // Polyak's step towards the value that would prune this node (a small cut when nothing is known yet).
+      const aim = Number.isFinite(target) ? target : v - Math.max(1, 0.05 * Math.abs(v));
+      const length = Math.max(v - aim, 1e-6) / norm;
+      for (let b = open; b !== 0; b &= b - 1) {
+        const bit = 31 - Math.clz32(b & -b);
+        mu[bit] = Math.min(r.needValue[bit]!, Math.max(0, mu[bit]! - length * (cover[bit]! - 1)));
+      }
+    }
+    return best;
+  }
+
+  /** True when an undecided item is both local and East–West (then the East–West witnesses are not counted apart). */
+  private localEastLeft(p: number): boolean {
+    const f = this.items.flags;
+    for (let q = p; q < this.m; q++) {
+      const x = f[this.ord[q]!]!;
+      if ((x & F_LOCAL) !== 0 && (x & (F_EAST | F_EAST_FLEX)) !== 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * An upper bound on Σ key over the items a completion can still add, where
+   * key = value + the prices `mu` of the needs in `open` the item covers. It
+   * is the exact optimum of a relaxation (no minimum size, no organization
+   * penalty, coverage only through the keys): the completion must hold
+   * `needL` locals and `needE` East–West members, and a leader when it has
+   * none yet, and at most the quota maxima. Once the leader's kind is fixed
+   * (may lead but is not East–West, or is both) the "at least" constraints
+   * are laminar and the maxima a partition, so taking the best witnesses
+   * innermost-first and then the best rest within the maxima is optimal; the
+   * bound is the larger of the two leader cases. Returns −∞ when witnesses
+   * are missing. The chosen positions are left in selPos/selCount.
+   */
+  private select(p: number, slots: number, needL: number, needE: number, open: number): number {
+    const it = this.items;
+    const keys = this.keyBuf;
+    for (let q = p; q < this.m; q++) {
+      if (this.forbidden[q]! > 0) {
+        keys[q] = Number.NaN;
+        continue;
+      }
+      const i = this.ord[q]!;
+      const fresh = it.mask[i]! & open;
+      keys[q] = it.value[i]! + (fresh === 0 ? 0 : pointsOf(fresh, this.mu));
+    }
+    if (this.nLead > 0) return this.greedy(p, slots, needL, needE, 0);
+    const a = this.greedy(p, slots, needL, needE, LEADER_ONLY);
+    if (a === -Infinity) return this.greedy(p, slots, needL, needE, LEADER_EAST);
+    const nSel = this.nSel;
+    this.saveSel.set(this.selPos.subarray(0, nSel));
+    this.saveCnt.set(this.selCount.subarray(0, nSel));
+    const b = this.greedy(p, slots, needL, needE, LEADER_EAST);
+    if (a >= b) {
+      this.clearChosen();
+      this.nSel = nSel;
+      this.selPos.set(this.saveSel.subarray(0, nSel));
+      this.selCount.set(this.saveCnt.subarray(0, nSel));
+      for (let j = 0; j < nSel; j++) this.chosenAt[this.selPos[j]!] = this.selCount[j]!;
+      return a;
+    }
+    return b;
+  }
+
+  /** Copies of position q already chosen in the current greedy. */
+  private chosen(q: number): number {
+    return this.chosenAt[q]!;
+  }
+
+  private choose(q: number, k: number): void {
+    if (this.chosenAt[q] === 0) this.selPos[this.nSel++] = q;
+    this.chosenAt[q]! += k;
+  }
+
+  /** Forgets the last greedy's choices (keeping selCount in step with chosenAt for the caller). */
+  private clearChosen(): void {
+    for (let j = 0; j < this.nSel; j++) this.chosenAt[this.selPos[j]!] = 0;
+    this.nSel = 0;
+  }
+
+  /** Copies selCount from chosenAt for the positions of the last greedy. */
+  private settleChosen(): void {
+    for (let j = 0; j < this.nSel; j++) this.selCount[j] = this.chosenAt[this.selPos[j]!]!;
+  }
+
+  /**
+   * Takes `count` copies of the best keys among positions whose flags hold
+   * every bit of `all`, some bit of `any` (when not 0) and no bit of
+   * `refuse`; false when there are too few.
+   */
+  private takeBest(p: number, slots: number, count: number, all: number, any: number, refuse: number): boolean {
+    const it = this.items;
+    for (let c = 0; c < count; c++) {
+      let bestQ = -1;
+      let bestKey = -Infinity;
+      for (let q = p; q < this.m; q++) {
+        const k = this.keyBuf[q]!;
+        if (Number.isNaN(k) || k <= bestKey) continue;
+        const f = it.flags[this.ord[q]!]!;
+        if ((f & all) !== all || (any !== 0 && (f & any) === 0) || (f & refuse) !== 0) continue;
+        if (Math.min(it.mult[this.ord[q]!]!, slots) - this.chosen(q) <= 0) continue;
+        bestQ = q;
+        bestKey = k;
+      }
+      if (bestQ < 0) return false;
+      this.pickSum += bestKey;
+      this.choose(bestQ, 1);
+    }
+    return true;
+  }
+
+  /** One leader case of `select` (0: the group already has a leader). */
+  private greedy(p: number, slots: number, needL: number, needE: number, leader: number): number {
+    const it = this.items;
+    const r = this.rules;
+    this.clearChosen();
+    this.pickSum = 0;
+    let eastWitnesses = needE;
+    if (leader === LEADER_ONLY) {
+      if (!this.takeBest(p, slots, 1, F_LEAD, 0, F_EAST | F_EAST_FLEX | F_LOCAL)) return -Infinity;
+    } else if (leader === LEADER_EAST) {
+      if (!this.takeBest(p, slots, 1, F_LEAD, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
+      eastWitnesses = Math.max(needE, 1);
+    }
+    const moreEast = leader === LEADER_EAST ? needE - 1 : needE;
+    if (moreEast > 0 && !this.takeBest(p, slots, moreEast, 0, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
+    if (needL > 0 && !this.takeBest(p, slots, needL, F_LOCAL, 0, 0)) return -Infinity;
+    let used = 0;
+    for (let j = 0; j < this.nSel; j++) used += this.chosenAt[this.selPos[j]!]!;
+    if (used > slots) return -Infinity;
+    const restCap = slots - used;
+    // The rest may hold at most this many more locals and (non-flexible) East–West members.
+    const localRoom = Math.max(0, Math.min(r.localMax - this.nLocal - needL, restCap));
+    const eastCapped = r.paired && !this.localEastLeft(p);
+    const eastRoom = eastCapped ? Math.max(0, Math.min(r.eastMax - this.nEast - eastWitnesses, restCap)) : restCap;
+    const buf = this.topBuf;
+    const pos = this.topPos;
+    const baseL = restCap;
+    const baseE = 2 * restCap;
+    let nO = 0;
+    let nL = 0;
+    let nE = 0;
+    for (let q = p; q < this.m && restCap > 0; q++) {
+      const key = this.keyBuf[q]!;
+      if (!(key > 0)) continue;
+      const i = this.ord[q]!;
+      const f = it.flags[i]!;
+      const copies = Math.min(it.mult[i]!, slots) - this.chosen(q);
+      for (let c = 0; c < Math.min(copies, restCap); c++) {
+        if ((f & F_LOCAL) !== 0) nL = GroupSolver.insert(buf, pos, baseL, nL, localRoom, key, q);
+        else if (eastCapped && (f & F_EAST) !== 0) nE = GroupSolver.insert(buf, pos, baseE, nE, eastRoom, key, q);
+        else {
+          if (nO === restCap && key <= buf[nO - 1]!) break;
+          nO = GroupSolver.insert(buf, pos, 0, nO, restCap, key, q);
+        }
+      }
+    }
+    // Merge the three capped lists: the best restCap keys overall.
+    let sum = this.pickSum;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let taken = 0; taken < restCap; taken++) {
+      const vo = a < nO ? buf[a]! : -Infinity;
+      const vl = b < nL ? buf[baseL + b]! : -Infinity;
+      const ve = c < nE ? buf[baseE + c]! : -Infinity;
+      let q: number;
+      if (vo === -Infinity && vl === -Infinity && ve === -Infinity) break;
+      if (vo >= vl && vo >= ve) {
+        sum += vo;
+        q = pos[a++]!;
+      } else if (vl >= ve) {
+        sum += vl;
+        q = pos[baseL + b++]!;
+      } else {
+        sum += ve;
+        q = pos[baseE + c++]!;
+      }
+      this.choose(q, 1);
+    }
+    this.settleChosen();
+    return sum;
+  }
+
+  /** Inserts (v, q) into a descending buffer of at most `cap` entries starting at `base`; returns the new size. */
+  private static insert(buf: Float64Array, pos: Int32Array, base: number, size: number, cap: number, v: number, q: number): number {
+    if (cap <= 0) return size;
+    if (size === cap && v <= buf[base + size - 1]!) return size;
+    let j = size < cap ? size++ : size - 1;
+    while (j > 0 && buf[base + j - 1]! < v) {
+      buf[base + j] = buf[base + j - 1]!;
+      pos[base + j] = pos[base + j - 1]!;
+      j--;
+    }
+    buf[base + j] = v;
+    pos[base + j] = q;
+    return size;
+  }
+
+  private dfs(p: number, depth: number): void {
+    if (++this.nodes > this.nodeLimit) {
+      this.truncated = true;
+      return;
+    }
+    const total = this.val + this.covVal;
+    if (total > this.best + EPS && this.feasibleNow()) {
+      this.best = total;
+      this.bestTake.set(this.take.subarray(0, this.items.n));
+    }
+    const r = this.rules;
+    if (p >= this.m || this.cnt >= r.sizeMax) return;
+    if (this.cnt + this.sufCnt[p]! < r.sizeMin) return;
+    if (this.nLocal + this.sufLocal[p]! < r.localMin) return;
+    if (r.paired && this.nEast + this.nFlex + this.sufEast[p]! < r.eastMin) return;
+    if (this.nLead <= 0 && this.sufLead[p]! <= 0) return;
+    if (((this.covered | this.sufMask[p]!) & r.required) !== r.required) return;
+    const optimistic = this.optimistic(p, depth);
+    if (optimistic === -Infinity || total + optimistic <= this.best + EPS) return;
+    if (total + optimistic <= this.best + this.tolerance) {
+      // Within tolerance of the best group: not explored, but its bound is remembered in the answer's.
+      this.slack = Math.max(this.slack, total + optimistic - this.best);
+      return;
+    }
+
+    if (!this.dominanceBuilt) {
+      this.buildDominance();
+      this.dominanceBuilt = true;
+    }
+    const it = this.items;
+    const i = this.ord[p]!;
+    const f = it.flags[i]!;
+    let maxK = this.forbidden[p]! > 0 ? 0 : Math.min(it.mult[i]!, r.sizeMax - this.cnt);
+    if ((f & F_LOCAL) !== 0) maxK = Math.min(maxK, r.localMax - this.nLocal);
+    if (r.paired && (f & F_EAST) !== 0) maxK = Math.min(maxK, r.eastMax - this.nEast);
+    const covered = this.covered;
+    const covVal = this.covVal;
+    const d0 = this.domStart[p]!;
+    const d1 = this.domStart[p + 1]!;
+    for (let k = maxK; k >= 0; k--) {
+      // Fewer than all copies of a dominator: the items it dominates stay out below this branch.
+      const partial = k < it.mult[i]!;
+      if (partial) for (let d = d0; d < d1; d++) this.forbidden[this.domList[d]!]!++;
+      if (k > 0) this.apply(i, k);
+      this.dfs(p + 1, depth + 1);
+      if (k > 0) {
+        this.remove(i, k);
+        this.covered = covered;
+        this.covVal = covVal;
+      }
+      if (partial) for (let d = d0; d < d1; d++) this.forbidden[this.domList[d]!]!--;
+      if (this.truncated) return;
+    }
+  }
+}

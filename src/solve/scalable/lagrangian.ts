@@ -1,0 +1,309 @@
+/**
+ * Lagrangian relaxation of the experts' capacities (H2), the only rule that
+ * couples counties. With prices λ_e ≥ 0,
+ *
+ *   L(λ) = Σ_e cap_e·λ_e + Σ_c max_G [score(c, G) − Σ_{e ∈ G} λ_e]
+ *
+ * bounds the score of every valid result that matches each county counted
+ * in the sum (the max runs over groups that meet H3–H9 for c alone). Each
+ * county's max is taken over the whole pool through the pricing scan's
+ * pseudo items (`pricing.ts`), and is the exact optimum of that relaxation
+ * (or the branch-and-bound root bound in the rare truncated case), so L(λ)
+ * is a proven bound on the unpruned round.
+ *
+ * Prices move by projected subgradient steps (Polyak's rule towards the best
+ * known score), solving between steps only the counties whose candidates'
+ * prices or lists changed, on their candidate lists ("restricted"
+ * subproblems). Every few steps a pricing pass solves all counties over the
+ * whole pool at one price vector: that gives a bound, and, where a county's
+ * best group needs a pruned expert, adds those experts to its list (column
+ * generation).
+ */
+import { F_PSEUDO, F_EAST, F_LEAD } from './group-solver.js';
+import type { ScalableState } from './setup.js';
+import { label } from './setup.js';
+import type { GroupChoice } from './subproblem.js';
+import { nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+
+/** The largest relative gap Polyak's rule is told about (see `step`). */
+const MAX_STEP_GAP = 0.01;
+
+/** The county terms of one pricing pass, to be summed over whichever counties the final result must match. */
+export interface PassBound {
+  /** Σ_e cap_e·λ_e of the pass. */
+  capacityTerm: number;
+  /** Per county: its subproblem bound over the whole pool (NaN for a county not open in the pass). */
+  county: Float64Array;
+}
+
+/** The dual side of the solve. */
+export class Lagrangian {
+  /** The latest restricted group of each county (undefined when none). */
+  readonly choice: (GroupChoice | undefined)[];
+  /** Its value at the prices it was solved at. */
+  readonly value: Float64Array;
+  /** Complete pricing passes, in order. */
+  readonly passes: PassBound[] = [];
+  /** Step length factor of Polyak's rule. */
+  theta = 1;
+  private readonly solvedVersion: Int32Array;
+  private readonly solvedIter: Int32Array;
+  private readonly priceIter: Int32Array;
+  private iter = 1;
+  private bestRestricted = Infinity;
+  private stall = 0;
+  private readonly demand: Int32Array;
+  /** Prices of each county's candidates when it was last solved. */
+  private readonly solvedPrice: (Float64Array | undefined)[];
+  /** Value of each county's choice without prices. */
+  private readonly base: Float64Array;
+
+  constructor(private readonly state: ScalableState) {
+    const n = state.pool.nCounties;
+    this.solvedPrice = new Array<Float64Array | undefined>(n);
+    this.base = new Float64Array(n);
+    this.choice = new Array<GroupChoice | undefined>(n);
+    this.value = new Float64Array(n);
+    this.solvedVersion = new Int32Array(n).fill(-1);
+    this.solvedIter = new Int32Array(n);
+    this.priceIter = new Int32Array(state.pool.nExperts);
+    this.demand = new Int32Array(state.pool.nExperts);
+  }
+
+  /** Counties still in the search, in position order. */
+  open(): number[] {
+    const out: number[] = [];
+    this.state.countyState.forEach((s, c) => {
+      if (s === 'open') out.push(c);
+    });
+    return out;
+  }
+
+  /**
+   * True when the county's choice may no longer be best: its list changed,
+   * a chosen member got dearer or another candidate got cheaper. Otherwise
+   * the choice stays optimal at the new prices (every other group lost at
+   * least as much value as it), and only its value is updated.
+   */
+  private stale(c: number): boolean {
+    if (this.solvedVersion[c] !== this.state.store.version[c]) return true;
+    const choice = this.choice[c];
+    if (!choice) return false;
+    const then = this.solvedPrice[c]!;
+    const price = this.state.pricer.price;
+    const experts = this.state.store.lists[c]!.experts;
+    for (let i = 0; i < experts.length; i++) {
+      const e = experts[i]!;
+      const now = price[e]!;
+      if (now === then[i]) continue;
+      if (now > then[i]! ? choice.members.includes(e) : !choice.members.includes(e)) return true;
+    }
+    return false;
+  }
+
+  private record(c: number, choice: GroupChoice | undefined, value: number): void {
+    this.choice[c] = choice;
+    this.value[c] = value;
+    this.solvedVersion[c] = this.state.store.version[c]!;
+    this.solvedIter[c] = this.iter;
+    const price = this.state.pricer.price;
+    this.solvedPrice[c] = Float64Array.from(this.state.store.lists[c]!.experts, (e) => price[e]!);
+    let base = value;
+    if (choice) for (const e of choice.members) base += price[e]!;
+    this.base[c] = base;
+  }
+
+  /** The value of the county's choice at the current prices. */
+  private currentValue(c: number): number {
+    const choice = this.choice[c];
+    if (!choice) return 0;
+    let v = this.base[c]!;
+    for (const e of choice.members) v -= this.state.pricer.price[e]!;
+    return v;
+  }
+
+  /** Solves a county on its candidates at the current prices. */
+  solveRestricted(c: number): void {
+    const { subs, pricer } = this.state;
+    subs.load(c, pricer.price);
+    const answer = subs.solve(c, 'guide');
+    const choice = subs.choice(answer);
+    this.record(c, choice, choice ? answer.value : 0);
+  }
+
+  /** Re-solves the counties whose prices or lists changed. Returns false when the deadline cut it. */
+  refresh(): boolean {
+    for (const c of this.open()) {
+      if (this.state.clock.expired()) return false;
+      if (this.stale(c)) this.solveRestricted(c);
+      else this.value[c] = this.currentValue(c);
+    }
+    return true;
+  }
+
+  /**
+   * A pricing pass: every open county solved over the whole pool (candidates
+   * plus pseudo items) at the current prices; columns added where needed.
+   * Returns false when the deadline cut it (the partial pass is dropped).
+   */
+  pricingPass(): boolean {
+    const { pool, pricer, subs, store, clock, countyState, reasons, ctx } = this.state;
+    const price = pricer.price;
+    let capacityTerm = 0;
+    for (let e = 0; e < pool.nExperts; e++) if (price[e]! > 0) capacityTerm += pool.capacity[e]! * price[e]!;
+    const county = new Float64Array(pool.nCounties).fill(Number.NaN);
+    for (const c of this.open()) {
+      if (clock.expired()) return false;
+      const summary = pricer.scan(c, store, pool.sizeMax[c]! + 4);
+      subs.load(c, price);
+      subs.addPseudo(c, summary, price);
+      const answer = subs.solve(c, 'bound');
+      if (answer.status === 'infeasible') {
+        // The relaxation over the whole pool has no group: no valid result can match this county.
+        countyState[c] = 'alone-infeasible';
+        reasons.set(c, {
+          reasonCode: 'too-few-candidates',
+          detail: `${label(ctx.counties[c]!)}: no combination of its eligible experts meets all its rules at once (group size, a ${ctx.options.leaderLevels.join('/')}-level leader, ${ctx.options.localMin}–${ctx.options.localMax} local scientists, the East–West quota and its required needs), even with every other county left aside`,
+        });
+        this.choice[c] = undefined;
+        continue;
+      }
+      county[c] = answer.bound + subs.extraPoints[c]!;
+      if (subs.usesPseudo(answer)) {
+        this.addColumns(c, summary, answer.take);
+        this.solveRestricted(c);
+      } else {
+        const choice = subs.choice(answer);
+        this.record(c, choice, choice ? answer.value : 0);
+      }
+    }
+    this.passes.push({ capacityTerm, county });
+    return true;
+  }
+
+  /** Adds the pruned experts a bound answer reached for through pseudo items (the answer is in `subs.items`). */
+  private addColumns(c: number, summary: PrunedSummary, take: Int32Array): void {
+    const { subs, store, pricer } = this.state;
+    const items = subs.items;
+    let realCovered = 0;
+    for (let i = 0; i < items.n; i++) if (take[i]! > 0 && (items.flags[i]! & F_PSEUDO) === 0) realCovered |= items.mask[i]!;
+    const add = (e: number): void => {
+      if (e >= 0 && store.add(c, e)) pricer.mark(e);
+    };
+    for (let i = 0; i < items.n; i++) {
+      const f = items.flags[i]!;
+      if (take[i]! <= 0 || (f & F_PSEUDO) === 0) continue;
+      if (items.expert[i]! >= 0) {
+        // An individual pruned expert the bound wanted: it joins the list.
+        add(items.expert[i]!);
+        continue;
+      }
+      if (items.mask[i]! !== 0) {
+        // COV: the best pruned coverer of each need the real members leave open.
+        let b = items.mask[i]! & ~realCovered;
+        while (b !== 0) {
+          const low = b & -b;
+          add(summary.needExpert[31 - Math.clz32(low)]!);
+          b ^= low;
+        }
+        continue;
+      }
+      const type = ((f & F_LEAD) !== 0 ? TYPE_LEAD : 0) | ((f & F_EAST) !== 0 ? TYPE_EAST : 0);
+      let want = take[i]! + 1;
+      for (const e of nextOfType(summary, type)) {
+        if (want <= 0) break;
+        add(e);
+        want--;
+      }
+      for (let guard = 0; want > 0 && guard < take[i]! + 1; guard++, want--) add(pricer.pickFiller(c, type));
+    }
+    this.trim(c);
+  }
+
+  /** Keeps a county's list at a workable size (see `CandidateStore.trim`). */
+  private trim(c: number): void {
+    const { store, pool, pricer } = this.state;
+    store.trim(c, 3 * pool.sizeMax[c]! + 12, pricer.price, this.choice[c]?.members ?? []);
+  }
+
+  /**
+   * One projected subgradient step on the restricted choices. Returns the
+   * restricted dual value before the step and the experts whose price moved;
+   * `norm` 0 means the choices already respect every capacity.
+   */
+  step(target: number): { restricted: number; norm: number } {
+    const { pool, pricer } = this.state;
+    const price = pricer.price;
+    const demand = this.demand;
+    const touched: number[] = [];
+    let restricted = 0;
+    for (let e = 0; e < pool.nExperts; e++) if (price[e]! > 0) restricted += pool.capacity[e]! * price[e]!;
+    for (const c of this.open()) {
+      restricted += this.value[c]!;
+      for (const e of this.choice[c]?.members ?? []) {
+        if (demand[e]! === 0) touched.push(e);
+        demand[e]!++;
+      }
+    }
+    for (let e = 0; e < pool.nExperts; e++) if (price[e]! > 0 && demand[e] === 0) touched.push(e);
+    let norm = 0;
+    const grad = new Map<number, number>();
+    for (const e of touched) {
+      const g = demand[e]! - pool.capacity[e]!;
+      if (g < 0 && price[e]! <= 0) continue;
+      if (g !== 0) {
+        grad.set(e, g);
+        norm += g * g;
+      }
+    }
+    for (const e of touched) demand[e] = 0;
+    if (restricted < this.bestRestricted - 1e-9 * Math.abs(restricted)) {
+      this.bestRestricted = restricted;
+      this.stall = 0;
+    } else if (++this.stall >= 3) {
+      this.theta = Math.max(this.theta / 2, 1e-3);
+      this.stall = 0;
+    }
+    if (norm === 0) return { restricted, norm };
+    // Polyak's rule towards the best known score; an early, weak score would make the steps far too long,
+    // so the estimated gap is capped at a small share of the dual value.
+    const scale = Math.max(1, Math.abs(restricted));
+    const gap = Math.min(Math.max(restricted - target, 1e-4 * scale), MAX_STEP_GAP * scale);
+    const t = (this.theta * gap) / norm;
+    this.iter++;
+    const changed: number[] = [];
+    for (const [e, g] of grad) {
+      const next = Math.max(0, price[e]! + t * g);
+      if (next !== price[e]) {
+        price[e] = next;
+        this.priceIter[e] = this.iter;
+        changed.push(e);
+      }
+    }
+    pricer.resort(changed);
+    return { restricted, norm };
+  }
+
+  /**
+   * The best bound over the passes for results that match every county of
+   * `matched` (forced) or any set of counties (free: each county's term at
+   * least 0). Counties outside `counted` are those no valid result can match.
+   */
+  bound(counted: readonly number[], forced: boolean): number {
+    let best = Infinity;
+    for (const pass of this.passes) {
+      let sum = pass.capacityTerm;
+      let ok = true;
+      for (const c of counted) {
+        const v = pass.county[c]!;
+        if (Number.isNaN(v)) {
+          ok = false;
+          break;
+        }
+        sum += forced ? v : Math.max(0, v);
+      }
+      if (ok) best = Math.min(best, sum);
+    }
+    return best;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Repair: from the counties' Lagrangian choices (each optimal for its
+ * county at the current prices, but possibly sharing experts beyond their
+ * capacity) to a feasible assignment.
+ *
+ * Counties whose chosen experts are all within capacity keep their choice:
+ * nobody else wants more of those experts than there is. The others
+ * compete. Each is first asked what it would lose without the contested
+ * experts (its regret); the counties that would lose most choose first, each
+ * re-solving its subproblem at the current prices with the experts already
+ * taken removed. Prices keep the later choices away from experts that other
+ * counties value, which is what makes the greedy order work.
+ */
+import { Assignment } from './assignment.js';
+import type { Lagrangian } from './lagrangian.js';
+import type { ScalableState } from './setup.js';
+
+/** Builds a feasible assignment from the dual's current choices. Stops early (keeping what is placed) when the deadline passes. */
+export function repair(state: ScalableState, lag: Lagrangian): Assignment {
+  const { pool, subs, pricer, clock } = state;
+  const a = new Assignment(state);
+  const open = lag.open();
+  const demand = new Int32Array(pool.nExperts);
+  for (const c of open) for (const e of lag.choice[c]?.members ?? []) demand[e]!++;
+  const contested: number[] = [];
+  for (const c of open) {
+    const ch = lag.choice[c];
+    if (ch && ch.members.every((e) => demand[e]! <= pool.capacity[e]! && !a.blockedFor(c, e) && state.store.has(c, e))) a.place(c, ch);
+    else contested.push(c);
+  }
+  const regret = new Map<number, number>();
+  for (const c of contested) {
+    if (clock.expired()) return a;
+    subs.load(c, pricer.price, (e) => demand[e]! > pool.capacity[e]! || a.blockedFor(c, e));
+    const alt = subs.solve(c, 'search');
+    const ch = lag.choice[c];
+    regret.set(c, (ch ? lag.value[c]! : 0) - (alt.status === 'infeasible' || alt.value === -Infinity ? -1e12 : alt.value));
+  }
+  contested.sort((x, y) => regret.get(y)! - regret.get(x)! || x - y);
+  for (const c of contested) {
+    if (clock.expired()) return a;
+    subs.load(c, pricer.price, (e) => a.blockedFor(c, e));
+    const choice = subs.choice(subs.solve(c, 'search'));
+    if (choice) a.place(c, choice);
+  }
+  return a;
+}

@@ -1,0 +1,124 @@
+/**
+ * Preparing a scalable solve: the compiled pool and its indexes, each
+ * county's first candidate list, and the diagnosis of counties that cannot
+ * be matched whatever the others do.
+ *
+ * First candidates of a county: its eligible local scientists, its pinned
+ * experts and every expert with an affinity row for it (these are never
+ * pruned: the pricing scan knows only skill relevance), then from a pricing
+ * scan at zero prices the best experts overall, the best coverer of each
+ * need and of each type (may lead × East–West), and fillers until the quotas
+ * have room to choose.
+ */
+import { diagnoseCounty, type Diagnosis } from '../../explain/diagnose.js';
+import type { Progress } from '../../model/options.js';
+import type { County, Expert } from '../../model/schemas.js';
+import type { RoundContext } from '../../rules/context.js';
+import { isEligible } from '../../rules/eligibility.js';
+import { CandidateStore } from './candidates.js';
+import { buildClasses, type SkillClasses } from './classes.js';
+import { Clock } from './clock.js';
+import { F_EAST, F_LEAD, F_LOCAL } from './group-solver.js';
+import { compilePool, type Pool } from './pool.js';
+import { Pricer, TYPE_EAST, TYPE_LEAD } from './pricing.js';
+import { Subproblems } from './subproblem.js';
+
+/** Why a county is out of the search. */
+export type CountyState = 'open' | 'diagnosed' | 'alone-infeasible' | 'unsupported';
+
+/** Everything a scalable solve shares between its phases. */
+export interface ScalableState {
+  readonly ctx: RoundContext;
+  readonly pool: Pool;
+  readonly classes: SkillClasses;
+  readonly pricer: Pricer;
+  readonly store: CandidateStore;
+  readonly subs: Subproblems;
+  readonly clock: Clock;
+  /** Per county: open, or why not. */
+  readonly countyState: CountyState[];
+  /** Reasons of counties that are not open. */
+  readonly reasons: Map<number, Diagnosis>;
+}
+
+/** Builds the state: indexes, diagnosis and first candidate lists. */
+export function prepare(ctx: RoundContext, startedAt: number, onProgress?: (p: Progress) => void): ScalableState {
+  const clock = new Clock(startedAt, ctx.options.timeLimit, onProgress);
+  const pool = compilePool(ctx);
+  const classes = buildClasses(pool);
+  const pricer = new Pricer(pool, classes, ctx.options.seed);
+  const store = new CandidateStore(pool);
+  const subs = new Subproblems(pool, store);
+  const state: ScalableState = { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
+  for (let c = 0; c < pool.nCounties; c++) {
+    seedCandidates(state, c);
+    const d = diagnose(state, c);
+    if (d) {
+      state.countyState[c] = 'diagnosed';
+      state.reasons.set(c, d);
+    } else if (pool.unmaskedRequired[c]! > 0) {
+      state.countyState[c] = 'unsupported';
+      state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: it marks more than 31 needs as required, beyond what the scalable solver's subproblem represents; use --solver exact or highs` });
+    }
+  }
+  return state;
+}
+
+/** A county as people name it. */
+export function label(county: County): string {
+  return county.name ? `${county.name} (${county.id})` : county.id;
+}
+
+/** The first candidate list of a county (see the module comment). */
+function seedCandidates(state: ScalableState, c: number): void {
+  const { ctx, pool, store, pricer } = state;
+  const county = ctx.counties[c]!;
+  for (const e of ctx.localsByCounty.get(county.id) ?? []) store.add(c, ctx.expertIndex.get(e.id)!);
+  for (const e of store.pinnedExperts(c)) store.add(c, e);
+  for (let r = pool.affStart[c]!; r < pool.affStart[c + 1]!; r++) if (pool.affVeto[r] === 0) store.add(c, pool.affExpert[r]!);
+  const sizeMax = pool.sizeMax[c]!;
+  const summary = pricer.scan(c, store, 2 * sizeMax);
+  const picks: number[] = [];
+  for (let i = 0; i < summary.topCount; i++) picks.push(summary.topExpert[i]!);
+  for (let j = 0; j < summary.needExpert.length; j++) if (summary.needExpert[j]! >= 0) picks.push(summary.needExpert[j]!);
+  for (let t = 0; t < 4; t++) if (summary.typeExpert[t]! >= 0) picks.push(summary.typeExpert[t]!);
+  const typeExists = Array.from(summary.typeExists);
+  for (const e of picks) if (store.add(c, e)) pricer.mark(e);
+  // Room for the quotas: a few who may lead, enough East–West members, enough members overall.
+  const o = ctx.options;
+  const paired = pool.partnerStart[c + 1]! > pool.partnerStart[c]!;
+  const want = (flag: number): number => store.lists[c]!.flags.filter((f) => (f & flag) !== 0).length;
+  const fill = (types: number[], enough: () => boolean): void => {
+    for (let guard = 0; guard < 64 && !enough(); guard++) {
+      let added = false;
+      for (const t of types) {
+        if (typeExists[t] !== 1 || enough()) continue;
+        const e = pricer.pickFiller(c, t);
+        if (e >= 0 && store.add(c, e)) {
+          pricer.mark(e);
+          added = true;
+        }
+      }
+      if (!added) break;
+    }
+  };
+  fill([TYPE_LEAD, TYPE_LEAD | TYPE_EAST], () => want(F_LEAD) >= 3);
+  if (paired) fill([TYPE_EAST, TYPE_EAST | TYPE_LEAD], () => want(F_EAST) >= o.eastMax + 1);
+  const others = (): number => store.lists[c]!.flags.filter((f) => (f & (F_LOCAL | F_EAST)) === 0).length;
+  fill([0, TYPE_LEAD], () => others() >= sizeMax + 2);
+}
+
+/**
+ * `diagnoseCounty` on the county's candidates, which hold a leader, enough
+ * East–West members and a coverer of every required need whenever the pool
+ * has them; only when the size check fails (its detail counts candidates) is
+ * it repeated on every eligible expert, which is rare and then exact.
+ */
+function diagnose(state: ScalableState, c: number): Diagnosis | undefined {
+  const { ctx, store } = state;
+  const county = ctx.counties[c]!;
+  const list: Expert[] = store.lists[c]!.experts.map((e) => ctx.experts[e]!);
+  const d = diagnoseCounty(ctx, county, list);
+  if (d?.reasonCode !== 'too-few-candidates') return d;
+  return diagnoseCounty(ctx, county, ctx.experts.filter((e) => isEligible(ctx, e, county)));
+}

@@ -1,0 +1,123 @@
+/**
+ * One county's subproblem as the scalable solver poses it: its candidates
+ * turned into group-solver items at some prices, with or without the pseudo
+ * items that bound the pruned experts, and the answer read back as experts.
+ */
+import type { CandidateStore } from './candidates.js';
+import { F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
+import { isPaired, needPoints, requiredMask, unmaskedPoints, type Pool } from './pool.js';
+import { pseudoItems, type PrunedSummary } from './pricing.js';
+
+/**
+ * How hard each kind of solve works. `bound`: the pricing passes, whose
+ * answers make the proven bound — near-exact (bounds stay proven whatever
+ * the tolerance; it only adds its slack to them). `guide`: the restricted
+ * solves between pricing passes, which only steer prices — a subgradient
+ * method is content with nearly optimal answers. `search`: repair and local
+ * search, which keep whatever is better.
+ */
+export const EFFORT = {
+  bound: { relativeTolerance: 1e-5, nodeLimit: 200_000 },
+  guide: { relativeTolerance: 1e-3, nodeLimit: 300 },
+  search: { relativeTolerance: 1e-4, nodeLimit: 3_000 },
+} as const;
+
+/** A kind of solve (see `EFFORT`). */
+export type Effort = keyof typeof EFFORT;
+
+/** A group read back from an answer. */
+export interface GroupChoice {
+  /** Experts of the group, in candidate order. */
+  members: number[];
+  /** The leader (one of `members`). */
+  leader: number;
+  /** Subproblem value (fit − price + coverage − penalty). */
+  value: number;
+}
+
+/** The solver's view of every county's subproblem. */
+export class Subproblems {
+  readonly solver: GroupSolver;
+  readonly items = new ItemList();
+  private readonly rules: (GroupRules | undefined)[];
+  /** Points of needs beyond the mask, per county (added to bounds only). */
+  readonly extraPoints: Float64Array;
+
+  constructor(readonly pool: Pool, readonly store: CandidateStore) {
+    let orgs = 0;
+    for (let e = 0; e < pool.nExperts; e++) orgs = Math.max(orgs, pool.organization[e]! + 1);
+    this.solver = new GroupSolver(orgs);
+    this.rules = new Array<GroupRules | undefined>(pool.nCounties);
+    this.extraPoints = new Float64Array(pool.nCounties);
+    for (let c = 0; c < pool.nCounties; c++) this.extraPoints[c] = unmaskedPoints(pool, c);
+  }
+
+  /** The county's rules (built once). */
+  rulesOf(county: number): GroupRules {
+    let r = this.rules[county];
+    if (!r) {
+      const { pool } = this;
+      const o = pool.ctx.options;
+      r = {
+        sizeMin: pool.sizeMin[county]!,
+        sizeMax: pool.sizeMax[county]!,
+        localMin: o.localMin,
+        localMax: o.localMax,
+        paired: isPaired(pool, county),
+        eastMin: o.eastMin,
+        eastMax: o.eastMax,
+        needValue: needPoints(pool, county),
+        required: requiredMask(pool, county),
+        orgLimit: o.maxSameOrganization,
+        orgPenalty: pool.organizationPenalty,
+      };
+      this.rules[county] = r;
+    }
+    return r;
+  }
+
+  /**
+   * Loads the county's candidates as items worth fit − price (price may be
+   * null for none); experts for which `blocked` returns true are left out.
+   */
+  load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean): void {
+    const list = this.store.lists[county]!;
+    const items = this.items;
+    items.clear();
+    for (let i = 0; i < list.experts.length; i++) {
+      const e = list.experts[i]!;
+      if (blocked?.(e)) continue;
+      items.push(e, list.fit[i]! - (price ? price[e]! : 0), list.mask[i]!, list.flags[i]!, this.pool.organization[e]!);
+    }
+  }
+
+  /** Adds the pseudo items of a pricing scan to the loaded items. */
+  addPseudo(county: number, summary: PrunedSummary, price: Float64Array): void {
+    pseudoItems(summary, this.items, this.rulesOf(county).sizeMax, this.pool, county, price);
+  }
+
+  /** Solves the loaded items for the county with the effort of its kind. */
+  solve(county: number, effort: Effort): GroupAnswer {
+    this.solver.relativeTolerance = EFFORT[effort].relativeTolerance;
+    this.solver.nodeLimit = EFFORT[effort].nodeLimit;
+    return this.solver.solve(this.items, this.rulesOf(county));
+  }
+
+  /** True when the answer takes a pseudo item. */
+  usesPseudo(answer: GroupAnswer): boolean {
+    const items = this.items;
+    for (let i = 0; i < items.n; i++) if (answer.take[i]! > 0 && (items.flags[i]! & F_PSEUDO) !== 0) return true;
+    return false;
+  }
+
+  /** Reads the group of an answer (real items only); undefined when it has none or needs a pseudo item. */
+  choice(answer: GroupAnswer): GroupChoice | undefined {
+    if (answer.status === 'infeasible' || answer.value === -Infinity || this.usesPseudo(answer)) return undefined;
+    const items = this.items;
+    const members: number[] = [];
+    for (let i = 0; i < items.n; i++) if (answer.take[i]! > 0) members.push(items.expert[i]!);
+    const leaderItem = answer.leader;
+    if (leaderItem < 0 || answer.take[leaderItem]! === 0) return undefined;
+    return { members, leader: items.expert[leaderItem]!, value: answer.value };
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * `solve`: the one entry point. Validates the round, picks a solver, and
+ * returns a result that has passed `checkSolution`.
+ */
+import { resolveOptions, type OptionsInput, type Progress } from '../model/options.js';
+import { InputError, isNonEmpty, type InputIssue, type NonEmpty } from '../model/issues.js';
+import type { SolveResult } from '../model/result.js';
+import { InstanceSchema, type Instance, type InstanceInput } from '../model/schemas.js';
+import { validateInstance } from '../io/validate.js';
+import { buildContext } from '../rules/context.js';
+import { highsEngine } from './engines/highs.js';
+import { jsLpEngine } from './engines/jslp.js';
+import { countExactBinaries, JSLP_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
+import { solveScalable } from './scalable/index.js';
+
+/** Rounds with at most this many eligible county–expert pairs go to the exact solver under `auto`: about 12 counties, 2–15 s measured (README "Solvers and their limits"). */
+export const AUTO_EXACT_LIMIT = 3000;
+
+/** Options of `solve`: the round's options plus a progress callback. */
+export type SolveOptions = OptionsInput & {
+  /** Called by anytime solvers as the result and the bound improve. */
+  onProgress?: (progress: Progress) => void;
+};
+
+/** The answer of `solve` when the input is refused: every problem at once. */
+export interface InvalidInput {
+  status: 'invalid';
+  issues: NonEmpty<InputIssue>;
+}
+
+/**
+ * Forms the groups of a round. Never throws on bad input: it returns
+ * `{ status: 'invalid', issues }`. See `SolveResult` for the other statuses.
+ * @example
+ * const result = await solve(instance, { objective: 'affinity', seed: 7 });
+ * if (result.status !== 'invalid') console.log(result.summary.gap);
+ */
+export async function solve(instance: InstanceInput, options: SolveOptions = {}): Promise<SolveResult | InvalidInput> {
+  const startedAt = Date.now();
+  const { onProgress, ...rest } = options;
+  const parsedOptions = resolveOptions(rest);
+  const parsed = InstanceSchema.safeParse(instance);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i): InputIssue => ({ code: 'bad-value', file: 'instance', line: 0, field: i.path.join('.'), message: i.message }));
+    if (isNonEmpty(issues)) return { status: 'invalid', issues };
+  }
+  const { keyCounties, leaderLevels, defaultCapacity } = parsedOptions;
+  const checked = validateInstance(parsed.data as Instance, { keyCounties, leaderLevels, defaultCapacity });
+  if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
+  const ctx = buildContext(checked.instance, parsedOptions);
+  const warnings = checked.warnings;
+  const kind = parsedOptions.solver === 'auto' ? (countExactBinaries(ctx) <= AUTO_EXACT_LIMIT ? 'exact' : 'scalable') : parsedOptions.solver;
+  switch (kind) {
+    case 'exact':
+      return solveExact(ctx, { engine: jsLpEngine, startedAt, binaryLimit: JSLP_BINARY_LIMIT, warnings });
+    case 'highs':
+      return solveExact(ctx, { engine: highsEngine, startedAt, warnings });
+    case 'scalable':
+      return solveScalable(ctx, { startedAt, warnings, ...(onProgress ? { onProgress } : {}) });
+  }
+}
+
+/** Like `solve`, but throws `InputError` on bad input. */
+export async function solveOrThrow(instance: InstanceInput, options: SolveOptions = {}): Promise<SolveResult> {
+  const result = await solve(instance, options);
+  if (result.status === 'invalid') throw new InputError(result.issues);
+  return result;
+}

@@ -1,0 +1,2 @@
+/** The library's version, written into every summary (kept equal to package.json by a test). */
+export const VERSION = '0.1.0';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { solveBatch } from '../../src/incremental/batch.js';
+import { checkSolution } from '../../src/check/check-solution.js';
+import type { SolveResult } from '../../src/model/result.js';
+import type { Instance } from '../../src/model/schemas.js';
+import { national } from '../helpers/instance.js';
+import { OPTIONS, countyWithPool, round, solveSmall } from '../explain/fixtures.js';
+
+/** Two batches that want the same star expert S (capacity 1): batch 1 takes it, batch 2 must do without. */
+function twoBatches(): Instance {
+  return round([countyWithPool('a', 3, { batch: '1' }), countyWithPool('b', 3, { batch: '2' }), countyWithPool('c', 3, { batch: '3' })], {
+    experts: [national('S')],
+    affinities: [{ countyId: 'a', expertId: 'S', score: 5 }, { countyId: 'b', expertId: 'S', score: 9 }],
+  });
+}
+
+function groupsOf(r: SolveResult): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const a of r.assignments) (out[a.countyId] ??= []).push(`${a.expertId}:${a.role}`);
+  return out;
+}
+
+async function ok(p: ReturnType<typeof solveBatch>): Promise<SolveResult> {
+  const r = await p;
+  if (r.status === 'invalid') throw new Error(JSON.stringify(r.issues));
+  return r;
+}
+
+describe('solveBatch', () => {
+  it('solves one batch; counties of other batches wait as not-solved; the picture passes the checker', async () => {
+    const instance = twoBatches();
+    const first = await ok(solveBatch(instance, { batch: '1' }, OPTIONS));
+    expect(Object.keys(groupsOf(first))).toEqual(['a']);
+    expect(groupsOf(first)['a']!.some((m) => m.startsWith('S:'))).toBe(true);
+    expect(first.unmatched.map((u) => `${u.countyId}:${u.reasonCode}`)).toEqual(['b:not-solved', 'c:not-solved']);
+    expect(first.unmatched[0]!.detail).toMatch(/batch 2, not part of this run \(batch 1\); solve it with --batch 2/);
+    expect(first.summary.solver).toMatch(/^batch 1 of exact\//);
+    expect(checkSolution(instance, first, OPTIONS).ok).toBe(true);
+  });
+
+  it('a later batch keeps earlier groups unchanged and never reuses their experts\' places', async () => {
+    const instance = twoBatches();
+    const first = await ok(solveBatch(instance, { batch: '1' }, OPTIONS));
+    const second = await ok(solveBatch(instance, { batch: '2', previous: first }, OPTIONS));
+    const g1 = groupsOf(first);
+    const g2 = groupsOf(second);
+    expect(g2['a']).toEqual(g1['a']);
+    expect(g2['b']).toBeDefined();
+    // S prefers b (9 > 5), but a holds it from batch 1: b does without.
+    expect(g2['b']!.some((m) => m.startsWith('S:'))).toBe(false);
+    expect(second.unmatched.map((u) => `${u.countyId}:${u.reasonCode}`)).toEqual(['c:not-solved']);
+    expect(checkSolution(instance, second, OPTIONS).ok).toBe(true);
+    expect(second.summary.matchedCounties).toBe(2);
+    // Assignments alone will do as the earlier result.
+    const fromRows = await ok(solveBatch(instance, { batch: '2', previous: first.assignments }, OPTIONS));
+    expect(groupsOf(fromRows)).toEqual(g2);
+    // A whole solve gives S to b: the batch rule is what kept it with a.
+    const whole = await solveSmall(instance);
+    expect(groupsOf(whole)['b']!.some((m) => m.startsWith('S:'))).toBe(true);
+    const third = await ok(solveBatch(instance, { batch: '3', previous: second }, OPTIONS));
+    expect(groupsOf(third)['a']).toEqual(g1['a']);
+    expect(groupsOf(third)['b']).toEqual(g2['b']);
+    expect(third.unmatched).toEqual([]);
+  });
+
+  it('earlier groups may come from pinned.csv: a complete pinned group of another batch stands', async () => {
+    const base = twoBatches();
+    const pins = ['a-N', 'a-L', 'a-M1', 'a-M2'].map((expertId) => ({ countyId: 'a', expertId }));
+    const instance = { ...base, pins };
+    const r = await ok(solveBatch(instance, { batch: '2' }, OPTIONS));
+    expect(groupsOf(r)['a']!.sort()).toEqual(['a-L:local', 'a-M1:member', 'a-M2:member', 'a-N:leader']);
+    expect(groupsOf(r)['b']!.some((m) => m.startsWith('S:'))).toBe(true);
+    expect(checkSolution(instance, r, OPTIONS).ok).toBe(true);
+  });
+
+  it('refuses an unknown batch, an earlier result naming unknown experts, and a batch pin on an expert used up earlier', async () => {
+    const instance = twoBatches();
+    const unknown = await solveBatch(instance, { batch: '9' }, OPTIONS);
+    expect(unknown.status === 'invalid' && unknown.issues[0].message).toMatch(/no county has batch 9; the batches are 1, 2, 3/);
+    const ghost = await solveBatch(instance, { batch: '2', previous: [{ countyId: 'a', expertId: 'ghost', role: 'leader' }] }, OPTIONS);
+    expect(ghost.status === 'invalid' && ghost.issues[0].message).toMatch(/expert ghost, which is not in the input/);
+    const first = await ok(solveBatch(instance, { batch: '1' }, OPTIONS));
+    const clash = await solveBatch({ ...instance, pins: [{ countyId: 'b', expertId: 'S' }] }, { batch: '2', previous: first }, OPTIONS);
+    expect(clash.status === 'invalid' && clash.issues[0].message).toMatch(/expert S is pinned to 1 county\(ies\) of batch 2, but earlier groups and other pins use 1 of its 1 place/);
+  });
+});
