@@ -5,6 +5,7 @@
 import { InputError } from '../model/issues.js';
 import { EngineUnavailableError } from '../solve/engines/highs.js';
 import { TooLargeError } from '../solve/errors.js';
+import { OutputDirError } from '../io/write-results.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { CHECK_HELP, checkCommand } from './commands/check.js';
@@ -67,7 +68,7 @@ export async function runCli(argv: readonly string[], term: Terminal = processTe
       printIssues(term, e.issues);
       return EXIT.input;
     }
-    if (e instanceof TooLargeError || e instanceof EngineUnavailableError) {
+    if (e instanceof TooLargeError || e instanceof EngineUnavailableError || e instanceof OutputDirError) {
       term.err(`error: ${e.message}`);
       return EXIT.input;
     }

@@ -77,7 +77,7 @@ export function parseCsvText(text: string, file: string): Promise<CsvParseResult
           ok: false,
           issue: {
             code: 'bad-row', file, line: nextLine, field: '',
-            message: `the CSV text cannot be read at or after line ${nextLine} (${error.message.replace(/^Parse Error: /, '')}); check for an unclosed or stray double quote`,
+            message: `the CSV text cannot be read at or after line ${nextLine} (${shortParseMessage(error.message)}); check for an unclosed or stray double quote`,
           },
         });
       })
@@ -87,4 +87,10 @@ export function parseCsvText(text: string, file: string): Promise<CsvParseResult
         resolve({ ok: true, header, rows });
       });
   });
+}
+
+/** fast-csv's message quotes the rest of the file after " in line:"; a person needs only the reason. */
+function shortParseMessage(message: string): string {
+  const reason = message.replace(/^Parse Error: /, '').split(' in line:')[0] ?? '';
+  return reason.length > 120 ? `${reason.slice(0, 117)}...` : reason;
 }

@@ -335,6 +335,7 @@ export function describeZodIssue(zi: z.core.$ZodIssue, name: string, input: unkn
     case 'too_big':
       return { code: 'bad-value', message: `${name}${item} must be ${zi.inclusive === false ? 'less than' : 'at most'} ${String(zi.maximum)}${zi.origin === 'array' ? ' items' : ''}` };
     case 'invalid_value':
+      if (input === undefined || input === null) return { code: 'missing-value', message: `${name} is empty; it is required` };
       return { code: 'bad-value', message: `${name}${item} must be one of ${zi.values.map(String).join(', ')}` };
     default:
       return { code: 'bad-value', message: `${name}: ${zi.message}` };

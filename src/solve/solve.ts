@@ -12,8 +12,9 @@ import { highsEngine } from './engines/highs.js';
 import { jsLpEngine } from './engines/jslp.js';
 import { countExactBinaries, JSLP_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
 import { solveScalable } from './scalable/index.js';
+import { solveAuto } from './auto.js';
 
-/** Rounds with at most this many eligible county–expert pairs go to the exact solver under `auto`: about 12 counties, 2–15 s measured (README "Solvers and their limits"). */
+/** Rounds with at most this many eligible county–expert pairs may be polished by the exact solver under `auto`: about 12 counties, 2–15 s measured (README "Solvers and their limits"). */
 export const AUTO_EXACT_LIMIT = 3000;
 
 /** Options of `solve`: the round's options plus a progress callback. */
@@ -49,8 +50,9 @@ export async function solve(instance: InstanceInput, options: SolveOptions = {})
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
   const ctx = buildContext(checked.instance, parsedOptions);
   const warnings = checked.warnings;
-  const kind = parsedOptions.solver === 'auto' ? (countExactBinaries(ctx) <= AUTO_EXACT_LIMIT ? 'exact' : 'scalable') : parsedOptions.solver;
-  switch (kind) {
+  switch (parsedOptions.solver) {
+    case 'auto':
+      return solveAuto(ctx, { startedAt, warnings, exactLimit: AUTO_EXACT_LIMIT, pairs: countExactBinaries(ctx), ...(onProgress ? { onProgress } : {}) });
     case 'exact':
       return solveExact(ctx, { engine: jsLpEngine, startedAt, binaryLimit: JSLP_BINARY_LIMIT, warnings });
     case 'highs':

@@ -148,7 +148,7 @@ describe('badInputArbitrary', () => {
     }, 60_000);
   }
 
-  it.fails('KNOWN BUG 2: an empty level cell is reported as missing-value', async () => {
+  it('regression (bug 2, fixed): an empty level cell is reported as missing-value', async () => {
     const [bad] = fc.sample(badInputArbitrary({ kinds: ['empty-required-cell'] }).filter((b) => b.expected.field === 'level'), { ...SEED, numRuns: 1 });
     expect(await issuesOf(bad!.files)).toEqual([{ ...bad!.expected }]);
   });

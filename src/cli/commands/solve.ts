@@ -2,6 +2,7 @@
  * `advisory-groups solve`: read a folder of CSV files, form the groups,
  * write the results.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { readInstanceDir } from '../../io/read-instance.js';
 import { writeResults } from '../../io/write-results.js';
@@ -51,6 +52,12 @@ Options:
 Exit codes: 0 solved (see unmatched.csv for counties without a group),
 2 input refused (nothing written), 1 internal error.`;
 
+/** True when both paths name one folder, also through a symbolic link. */
+async function sameFolder(a: string, b: string): Promise<boolean> {
+  const real = async (p: string): Promise<string> => realpath(p).catch(() => path.resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
 /** Runs `solve`. */
 export async function solveCommand(argv: readonly string[], term: Terminal): Promise<number> {
   const values = parseCommandArgs(argv, {
@@ -64,7 +71,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   }
   const input = requireString(values, 'input');
   const out = requireString(values, 'out');
-  if (path.resolve(out) === path.resolve(input)) throw new UsageError('--out must not be the --input folder: results are never written over the inputs');
+  if (await sameFolder(out, input)) throw new UsageError('--out must not be the --input folder: results are never written over the inputs');
   const objective = optionalChoice(values, 'objective', ['default', 'affinity'] as const);
   const solver = optionalChoice(values, 'solver', ['auto', 'exact', 'scalable', 'highs'] as const);
   const timeLimit = optionalNumber(values, 'time-limit', (n) => n > 0, 'a positive number of seconds');

@@ -33,6 +33,8 @@ export interface ExactSettings {
   startedAt: number;
   /** Refuse models with more binaries than this (default: none). */
   binaryLimit?: number;
+  /** Seconds the engine may use, measured from `startedAt` (default: the round's `timeLimit`). */
+  timeLimitSeconds?: number;
   /** The rules whose constraints go into the model (default all); tests drop one to show that it binds. */
   rules?: readonly Rule[];
   warnings?: readonly InputWarning[];
@@ -74,7 +76,7 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
   const elapsed = (Date.now() - settings.startedAt) / 1000;
   const answer: LinearSolution = open.length === 0
     ? { status: 'optimal', objective: 0, bound: 0, values: new Map() }
-    : await settings.engine.solve(scope.model, { timeLimitSeconds: Math.max(0.1, ctx.options.timeLimit - elapsed) });
+    : await settings.engine.solve(scope.model, { timeLimitSeconds: Math.max(0.1, (settings.timeLimitSeconds ?? ctx.options.timeLimit) - elapsed) });
 
   const base = { ctx, solver: `exact/${settings.engine.name}`, startedAt: settings.startedAt, warnings: settings.warnings ?? [] };
   if ('message' in answer) {
