@@ -91,7 +91,10 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
   if (summaryJson !== undefined) {
     const parsed = StoredSummarySchema.safeParse(summaryJson);
     if (parsed.success) summary = parsed.data;
-    else for (const zi of parsed.error.issues) pushZod(issues, 'summary.json', 0, String(zi.path[0] ?? ''), zi, undefined);
+    else {
+      const fields = typeof summaryJson === 'object' && summaryJson !== null ? (summaryJson as Record<string, unknown>) : {};
+      for (const zi of parsed.error.issues) pushZod(issues, 'summary.json', 0, String(zi.path[0] ?? ''), zi, fields[String(zi.path[0] ?? '')]);
+    }
   }
   let seconds: number | undefined;
   const timing = await readJson(dir, names, 'timing.json', issues);

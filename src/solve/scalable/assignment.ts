@@ -6,6 +6,7 @@
  * the internal score lower than the checker's).
  */
 import { F_FORCED } from './group-solver.js';
+import { coverMaskOf, fitOf } from './pool.js';
 import type { ScalableState } from './setup.js';
 import type { GroupChoice } from './subproblem.js';
 
@@ -132,9 +133,9 @@ export function groupValue(state: ScalableState, county: number, members: readon
   const orgs = new Map<number, number>();
   for (const e of members) {
     const i = list.index.get(e);
-    if (i === undefined) throw new Error(`expert ${e} is not a candidate of county ${county}`);
-    value += list.fit[i]!;
-    covered |= list.mask[i]!;
+    // A member may have left the list since its group was formed (lists are trimmed): compute it directly.
+    value += i === undefined ? fitOf(pool, e, county) : list.fit[i]!;
+    covered |= i === undefined ? coverMaskOf(pool, e, county) : list.mask[i]!;
     const o = pool.organization[e]!;
     if (o >= 0) orgs.set(o, (orgs.get(o) ?? 0) + 1);
   }

@@ -132,7 +132,7 @@ const LEADER_ONLY = 1;
 const LEADER_EAST = 2;
 /** Subgradient steps on the coverage prices at the root and at other nodes. */
 const ROOT_STEPS = 12;
-const NODE_STEPS = 0;
+const NODE_STEPS = 2;
 
 /** Points of the needs in `bits`. */
 function pointsOf(bits: number, needValue: Float64Array): number {

@@ -44,15 +44,15 @@ export interface ScalableSettings {
 /** The schedule: how far the solver goes when the time limit does not cut it first. */
 export const SCHEDULE = {
   /** Subgradient steps at most. */
-  iterations: 60,
+  iterations: Number(process.env['AG_ITER'] ?? 40),
   /** A pricing pass (bound and columns) every so many steps. */
-  pricingEvery: 6,
+  pricingEvery: Number(process.env['AG_PRICE'] ?? 8),
   /** A repair and local search every so many steps. */
-  repairEvery: 6,
+  repairEvery: Number(process.env['AG_REPAIR'] ?? 8),
   /** Stop once the relative gap is this small. */
-  targetGap: 2e-4,
+  targetGap: 1e-3,
   /** Passes of per-county re-optimization per local search. */
-  reoptimizePasses: 3,
+  reoptimizePasses: 2,
 } as const;
 
 /**
@@ -76,6 +76,11 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
     const a = repair(state, lag);
     improve(state, a);
     consider(a, 'local-search');
+    // The best assignment so far also gains from the newer prices and lists.
+    if (best !== a && best) {
+      improve(state, best);
+      consider(best, 'local-search');
+    }
   };
 
   if (lag.pricingPass()) primal();
@@ -116,6 +121,10 @@ function improve(state: ScalableState, a: Assignment): void {
   refreshFree(state, a, open);
   for (let pass = 0; pass < SCHEDULE.reoptimizePasses; pass++) {
     if (state.clock.expired() || reoptimize(state, a, open) === 0) break;
+  }
+  for (const c of open) {
+    if (state.clock.expired()) break;
+    if (a.group[c]) steal(state, a, c, false, 'dual');
   }
   const unmatched = open.filter((c) => !a.group[c]);
   if (unmatched.length > 0) {

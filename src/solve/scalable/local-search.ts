@@ -81,8 +81,10 @@ function lossWithout(state: ScalableState, a: Assignment, holder: number, withou
  * Tries the steal move for one county. With `mustMatch`, the county is
  * unmatched and the move is kept when it matches it (the score may drop:
  * matching comes first); otherwise it is kept when the total score rises.
+ * `estimate` says how a holder's loss is priced: exactly (one re-solve per
+ * held candidate) or by the expert's Lagrangian price (free).
  */
-export function steal(state: ScalableState, a: Assignment, c: number, mustMatch: boolean): boolean {
+export function steal(state: ScalableState, a: Assignment, c: number, mustMatch: boolean, estimate: 'exact' | 'dual' = 'exact'): boolean {
   const { subs, store } = state;
   const list = store.lists[c]!;
   const price = new Map<number, number>();
@@ -93,7 +95,9 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
     let bestHolder = -1;
     for (const d of a.holders.get(e) ?? []) {
       if (d === c || isPinned(state, d, e)) continue;
-      const { loss } = lossWithout(state, a, d, new Set([e]));
+      // 'dual': the expert's Lagrangian price stands for its holder's loss (at the dual optimum it is the
+      // value of its best use); the move is checked exactly when applied.
+      const loss = estimate === 'dual' ? state.pricer.price[e]! : lossWithout(state, a, d, new Set([e])).loss;
       if (loss < best) {
         best = loss;
         bestHolder = d;
