@@ -33,7 +33,7 @@ function presetSection(report: BenchReport, preset: string): string {
       const pruned = s.runner === 'highs-pruned';
       return [
         s.runner, s.statuses, num(s.seconds, 2), num(s.objective), s.bound === null ? 'n/a' : pruned ? `${num(s.bound)} (pruned)` : num(s.bound),
-        pruned ? `${pct(s.gap)} (pruned)` : pct(s.gap), num(s.matched, 1), num(s.peakRssMB, 0), ratio(s.timeRatio), signed(s.objectiveDiffPct),
+        pruned && s.gap !== null ? `${pct(s.gap)} (pruned)` : pct(s.gap), num(s.matched, 1), num(s.peakRssMB, 0), ratio(s.timeRatio), signed(s.objectiveDiffPct),
       ];
     }),
   );

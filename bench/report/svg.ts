@@ -108,17 +108,17 @@ export function renderSvg(report: BenchReport): string {
   const gHi = gaps.length ? Math.max(...gaps, 1e-3) : 0.1;
   const gTicks = decades(GAP_FLOOR, gHi).map((v) => ({ value: v, label: v <= GAP_FLOOR ? '0' : `${+(100 * v).toPrecision(2)}%` }));
   const W = 980;
-  const H = 460;
+  const H = 470;
   const body = [
     drawPanel({ title: 'Solve time', yLabel: 'seconds (log scale)', series: time, yTicks: tTicks.map((v) => ({ value: v, label: fmtSeconds(v) })) }, 80, 50, 360, 300, xDomain),
     drawPanel({ title: 'Gap to the proven bound', yLabel: 'gap (log scale; floor = 0)', series: gap, yTicks: gTicks }, 580, 50, 360, 300, xDomain),
   ];
   const legend = RUNNER_NAMES.filter((r) => time.some((s) => s.runner === r)).map((r, i) => {
-    const x = 40 + i * 150;
+    const x = 40 + i * 160;
     const label = r === 'highs-pruned' ? 'highs-pruned (no valid gap)' : r;
-    return `<rect x="${x}" y="${H - 40}" width="14" height="14" fill="${COLORS[r]}"/><text x="${x + 20}" y="${H - 28}" font-size="12">${esc(label)}</text>`;
+    return `<rect x="${x}" y="${H - 46}" width="14" height="14" fill="${COLORS[r]}"/><text x="${x + 20}" y="${H - 34}" font-size="12">${esc(label)}</text>`;
   });
-  legend.push(`<circle cx="${W - 170}" cy="${H - 33}" r="4.5" fill="#fff" stroke="#333" stroke-width="2"/><text x="${W - 160}" y="${H - 28}" font-size="12">hollow: hit the time limit</text>`);
+  legend.push(`<circle cx="${47}" cy="${H - 11}" r="4.5" fill="#fff" stroke="#333" stroke-width="2"/><text x="${60}" y="${H - 7}" font-size="12">hollow: a seed stopped at the time limit (its time is the limit)</text>`);
   const m = report.machine;
   const caption = `${report.mode} run · ${m.date.slice(0, 10)} · Node ${m.node} · ${m.cpu} × ${m.cores} · means over seeds ${report.settings.seeds.join(', ')} (valid runs only)`;
   return [

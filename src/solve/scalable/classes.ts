@@ -21,6 +21,18 @@
 import type { Pool } from './pool.js';
 import { RankedSets } from './ranked-sets.js';
 
+/**
+ * The experts with skills in both industries a < b: per entry the expert,
+ * its signature in a and in b, and 1 when it has skills in a third industry
+ * too (its fit for a county of a, b and that industry needs all three).
+ */
+export interface MixedList {
+  readonly experts: Int32Array;
+  readonly sigA: Int32Array;
+  readonly sigB: Int32Array;
+  readonly wide: Uint8Array;
+}
+
 /** The class index of a pool. All arrays are positions; see the module comment. */
 export interface SkillClasses {
   /** Signatures sorted by industry: those of industry I are indSigStart[I] … indSigStart[I+1]−1. */
@@ -29,6 +41,18 @@ export interface SkillClasses {
   readonly sigSkillStart: Int32Array;
   readonly sigStage: Int32Array;
   readonly sigProficiency: Float64Array;
+  /**
+   * Per signature g and need stage st (index g·nStages + st): the best match
+   * of its skills for a need of its industry at that stage, as `skillMatch`
+   * computes it (proficiency/3 × 1 for the stage, 0.6 for a wildcard stage,
+   * 0.25 for another stage), and whether some skill covers that stage.
+   */
+  readonly sigStageValue: Float64Array;
+  readonly sigStageCover: Uint8Array;
+  /** Per signature: its best match over all stages (an upper bound for any need). */
+  readonly sigMaxValue: Float64Array;
+  /** Number of interned stages (the stride of sigStageValue). */
+  readonly nStages: number;
   /** Classes of signature g: sigClassStart[g] … sigClassStart[g+1]−1. */
   readonly sigClassStart: Int32Array;
   /** Per class: 1 when its members' level may lead. */
@@ -39,8 +63,8 @@ export interface SkillClasses {
   readonly classSig: Int32Array;
   /** The members of each class, sorted by price (class k is set k). */
   readonly sets: RankedSets;
-  /** Experts with skills in both industries a < b, keyed a·nIndustries + b. */
-  readonly mixed: ReadonlyMap<number, Int32Array>;
+  /** Experts with skills in both industries a < b, keyed a·nIndustries + b (see `MixedList`). */
+  readonly mixed: ReadonlyMap<number, MixedList>;
   /** Experts with a wildcard-industry skill. */
   readonly special: Int32Array;
   /** 1 for an expert that is in the pool of some county's candidates-to-be (non-local, capacity > 0). */
@@ -62,7 +86,7 @@ export function buildClasses(pool: Pool): SkillClasses {
   const classLeadList: number[] = [];
   const classProvList: number[] = [];
   const classMembers: number[][] = [];
-  const mixedLists = new Map<number, number[]>();
+  const mixedLists = new Map<number, { experts: number[]; sigA: number[]; sigB: number[]; wide: number[] }>();
   const byIndustry = new Map<number, [number, number][]>();
 
   for (let e = 0; e < nE; e++) {
@@ -84,6 +108,7 @@ export function buildClasses(pool: Pool): SkillClasses {
       list.push([pool.skillStage[s]!, pool.skillProficiency[s]!]);
     }
     const inds = [...byIndustry.keys()].sort((a, b) => a - b);
+    const sigOfInd: number[] = [];
     for (const ind of inds) {
       const skills = byIndustry.get(ind)!.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       const key = `${ind}|${skills.map((k) => `${k[0]}:${k[1]}`).join(',')}`;
@@ -107,19 +132,27 @@ export function buildClasses(pool: Pool): SkillClasses {
         classMembers.push([]);
       }
       classMembers[k]!.push(e);
+      sigOfInd.push(g);
     }
     for (let a = 0; a < inds.length; a++) {
       for (let b = a + 1; b < inds.length; b++) {
         const key = inds[a]! * nInd + inds[b]!;
         let list = mixedLists.get(key);
-        if (!list) mixedLists.set(key, (list = []));
-        list.push(e);
+        if (!list) mixedLists.set(key, (list = { experts: [], sigA: [], sigB: [], wide: [] }));
+        list.experts.push(e);
+        list.sigA.push(sigOfInd[a]!);
+        list.sigB.push(sigOfInd[b]!);
+        list.wide.push(inds.length > 2 ? 1 : 0);
       }
     }
   }
 
-  // Signatures in industry order (stable by first appearance), classes grouped by signature.
-  const sigOrder = sigIndustryList.map((_, g) => g).sort((a, b) => sigIndustryList[a]! - sigIndustryList[b]! || a - b);
+  // Signatures in industry order, the most proficient first (so that a county's scan meets the best early
+  // and can pass over the rest), then by first appearance; classes grouped by signature.
+  const bestProficiency = sigSkills.map((skills) => skills.reduce((m, [, pr]) => Math.max(m, pr), 0));
+  const sigOrder = sigIndustryList
+    .map((_, g) => g)
+    .sort((a, b) => sigIndustryList[a]! - sigIndustryList[b]! || bestProficiency[b]! - bestProficiency[a]! || a - b);
   const sigRank = new Int32Array(sigOrder.length);
   sigOrder.forEach((g, r) => (sigRank[g] = r));
   const indSigStart = new Int32Array(nInd + 1);
@@ -154,13 +187,46 @@ export function buildClasses(pool: Pool): SkillClasses {
   });
   const sets = new RankedSets(nE, lists);
 
-  const mixed = new Map<number, Int32Array>();
-  for (const [key, list] of mixedLists) mixed.set(key, Int32Array.from(list));
+  const nStages = pool.stageNames.length;
+  const nSig = sigOrder.length;
+  const sigStageValue = new Float64Array(nSig * nStages);
+  const sigStageCover = new Uint8Array(nSig * nStages);
+  const sigMaxValue = new Float64Array(nSig);
+  for (let g = 0; g < nSig; g++) {
+    for (let st = 0; st < nStages; st++) {
+      let best = 0;
+      let covers = 0;
+      for (let t = sigSkillStart[g]!; t < sigSkillStart[g + 1]!; t++) {
+        const ss = stageList[t]!;
+        const c = ss === st || ss === pool.anyStage;
+        const v = (profList[t]! / 3) * (ss === st ? 1 : c ? 0.6 : 0.25);
+        if (v > best) best = v;
+        if (c) covers = 1;
+      }
+      sigStageValue[g * nStages + st] = best;
+      sigStageCover[g * nStages + st] = covers;
+      if (best > sigMaxValue[g]!) sigMaxValue[g] = best;
+    }
+  }
+
+  const mixed = new Map<number, MixedList>();
+  for (const [key, list] of mixedLists) {
+    mixed.set(key, {
+      experts: Int32Array.from(list.experts),
+      sigA: Int32Array.from(list.sigA, (g) => sigRank[g]!),
+      sigB: Int32Array.from(list.sigB, (g) => sigRank[g]!),
+      wide: Uint8Array.from(list.wide),
+    });
+  }
   return {
     indSigStart,
     sigSkillStart,
     sigStage: Int32Array.from(stageList),
     sigProficiency: Float64Array.from(profList),
+    sigStageValue,
+    sigStageCover,
+    sigMaxValue,
+    nStages,
     sigClassStart,
     classLead,
     classProvince,

@@ -5,21 +5,27 @@
  *   Σ_{i ∈ G} value_i + Σ_{needs n covered by G} needValue_n − penalty · Σ_k max(0, |G ∩ org_k| − limit)
  *
  * Items are real candidates (value = fit − price) and, when the caller bounds
- * pruned experts, "pseudo" items that stand for many pruned experts at once
- * (they may be taken `mult` times and may be flexible about counting as
- * East–West members). See `pricing.ts` for why that is an upper bound.
+ * pruned experts, "pseudo" items that stand for pruned experts (they may be
+ * taken `mult` times and may be flexible about counting as East–West
+ * members). See `pricing.ts` for why that is an upper bound.
  *
- * The method is a depth-first branch and bound. It is exact: a branch is cut
- * only when a valid optimistic bound (below) cannot beat the best group
- * found, or when a quota can no longer be met. The bound at a node with r
- * free slots is the smaller of
- *   A = top r positive values among undecided items + points of every need
- *       still coverable by them, and
- *   B = top r positive (value + points of the uncovered needs the item covers),
- * both upper bounds because coverage is subadditive and the organization
- * penalty is never negative. A node budget guards against a pathological
- * list; when it runs out the answer carries the root bound instead of a
- * proof (`status: 'truncated'`), which keeps every bound built on it valid.
+ * The method is a depth-first branch and bound, started from a good group
+ * (`group-heuristic.ts`). It is exact: a branch is cut only when a valid
+ * upper bound cannot beat the best group found (by more than the optional
+ * tolerance, whose slack is then added to the answer's bound), when a quota
+ * can no longer be met, or when a dominance rule shows that some optimal
+ * group lies elsewhere. The bound at a node is a Lagrangian relaxation of
+ * coverage (see `optimistic`): each open need is priced, its points move to
+ * the items covering it, and the rest is an exactly solved selection with
+ * the leader, local and East–West quotas (`select`); a few subgradient steps
+ * on the prices tighten it towards the LP bound. The organization penalty is
+ * left out of the bound, which only raises it (the penalty is never
+ * negative). A node budget guards against a pathological list; when it runs
+ * out the answer carries the root bound instead of a proof
+ * (`status: 'truncated'`), which keeps every bound built on it valid.
+ *
+ * Everything is deterministic: items are ordered by a fixed key with ties by
+ * position, and no randomness is used.
  */
 
 import { GroupHeuristic } from './group-heuristic.js';
@@ -188,8 +194,28 @@ export class GroupSolver {
   private pickSum = 0;
   private topPos = new Int32Array(64);
   private readonly coverCount = new Int32Array(32);
-  /** Copies chosen per position by the current greedy (reset through selPos). */
-  private chosenAt = new Int32Array(64);
+  /** Coverage prices to start the root bound from (a previous solve's), if any. */
+  private warmMu: Float64Array | undefined;
+
+  /** The coverage prices of the last solve's root bound (32 entries; copy to keep). */
+  rootPrices(): Float64Array {
+    return this.muStack.subarray(0, 32);
+  }
+
+  /** Witness copies to skip per position during `assemble` (reset after). */
+  private skipAt = new Int32Array(64);
+  private nO = 0;
+  private nL = 0;
+  private nE = 0;
+  private baseL = 0;
+  private baseE = 0;
+  /** Positions by witness category (see `categorize`). */
+  private catLead = new Int32Array(64);
+  private catEast = new Int32Array(64);
+  private catLocal = new Int32Array(64);
+  private nCatLead = 0;
+  private nCatEast = 0;
+  private nCatLocal = 0;
   /** Best coverage prices found at each depth (32 per depth), inherited by the children. */
   private muStack = new Float64Array(64 * 32);
   /** Coverage prices of the bound (per need bit). */
@@ -245,12 +271,13 @@ export class GroupSolver {
    * largest bound of a branch left unexplored within tolerance). With
    * tolerance 0 the answer is exact.
    */
-  solve(items: ItemList, rules: GroupRules, tolerance = 0): GroupAnswer {
+  solve(items: ItemList, rules: GroupRules, tolerance = 0, warm?: { hint?: Int32Array; mu?: Float64Array }): GroupAnswer {
+    this.warmMu = warm?.mu;
     this.tolerance = EPS;
     this.slack = 0;
     const n = items.n;
     this.ensure(n + 1);
-    const bufSize = 3 * rules.sizeMax + 8;
+    const bufSize = 3 * (rules.sizeMax + 2 + rules.localMin + rules.eastMin) + 8;
     if (this.topBuf.length < bufSize) {
       this.topBuf = new Float64Array(bufSize);
       this.topPos = new Int32Array(bufSize);
@@ -262,8 +289,12 @@ export class GroupSolver {
       this.saveCnt = new Int32Array(n + bufSize);
     }
     if (this.muStack.length < (n + 2) * 32) this.muStack = new Float64Array((n + 2) * 32);
-    if (this.chosenAt.length < n + 1) this.chosenAt = new Int32Array(2 * n + 2);
-    this.chosenAt.fill(0);
+    if (this.skipAt.length < n + 1) {
+      this.skipAt = new Int32Array(2 * n + 2);
+      this.catLead = new Int32Array(2 * n + 2);
+      this.catEast = new Int32Array(2 * n + 2);
+      this.catLocal = new Int32Array(2 * n + 2);
+    }
     this.nSel = 0;
     this.items = items;
     this.rules = rules;
@@ -321,11 +352,12 @@ export class GroupSolver {
       this.sufEast[p] = this.sufEast[p + 1]! + ((f & (F_EAST | F_EAST_FLEX)) !== 0 ? k : 0);
       this.sufLead[p] = this.sufLead[p + 1]! + ((f & F_LEAD) !== 0 ? k : 0);
     }
+    this.categorize();
     // Dominance is built on the first branching: most subproblems are settled at the root.
     this.forbidden.fill(0, 0, m);
     this.dominanceBuilt = false;
     // A good first incumbent lets the bound prove it early.
-    const start = this.heuristic.run(items, rules, this.seedTake);
+    const start = this.heuristic.run(items, rules, this.seedTake, warm?.hint);
     if (start > -Infinity) {
       this.best = start;
       this.bestTake.set(this.seedTake.subarray(0, n));
@@ -467,7 +499,8 @@ export class GroupSolver {
     }
     // Start from the parent's prices (the root starts from zero).
     const parent = depth > 0 ? (depth - 1) * 32 : -1;
-    for (let j = 0; j < 32; j++) mu[j] = (open & (1 << j)) !== 0 && parent >= 0 ? this.muStack[parent + j]! : 0;
+    const warmMu = this.warmMu;
+    for (let j = 0; j < 32; j++) mu[j] = (open & (1 << j)) === 0 ? 0 : parent >= 0 ? this.muStack[parent + j]! : warmMu ? Math.min(warmMu[j]!, this.rules.needValue[j]!) : 0;
     const target = this.best + this.tolerance - (this.val + this.covVal);
     const steps = depth === 0 ? ROOT_STEPS : NODE_STEPS;
     let best = Infinity;
@@ -536,6 +569,7 @@ export class GroupSolver {
    */
   private select(p: number, slots: number, needL: number, needE: number, open: number): number {
     const it = this.items;
+    const r = this.rules;
     const keys = this.keyBuf;
     for (let q = p; q < this.m; q++) {
       if (this.forbidden[q]! > 0) {
@@ -546,142 +580,187 @@ export class GroupSolver {
       const fresh = it.mask[i]! & open;
       keys[q] = it.value[i]! + (fresh === 0 ? 0 : pointsOf(fresh, this.mu));
     }
-    if (this.nLead > 0) return this.greedy(p, slots, needL, needE, 0);
-    const a = this.greedy(p, slots, needL, needE, LEADER_ONLY);
-    if (a === -Infinity) return this.greedy(p, slots, needL, needE, LEADER_EAST);
+    // The rest's candidates, once for both leader cases: the best positive keys per part (others, locals,
+    // capped East–West), with room for the few copies the witnesses will take.
+    const spare = 1 + needE + needL;
+    const eastCapped = r.paired && !this.localEastLeft(p);
+    const capO = slots + spare;
+    const capL = Math.max(0, Math.min(r.localMax - this.nLocal, slots)) + spare;
+    const capE = eastCapped ? Math.max(0, Math.min(r.eastMax - this.nEast, slots)) + spare : 0;
+    const buf = this.topBuf;
+    const pos = this.topPos;
+    const baseL = capO;
+    const baseE = capO + capL;
+    let nO = 0;
+    let nL = 0;
+    let nE = 0;
+    for (let q = p; q < this.m; q++) {
+      const key = keys[q]!;
+      if (!(key > 0)) continue;
+      const i = this.ord[q]!;
+      const f = it.flags[i]!;
+      const copies = Math.min(it.mult[i]!, slots + spare);
+      for (let c = 0; c < copies; c++) {
+        if ((f & F_LOCAL) !== 0) nL = GroupSolver.insert(buf, pos, baseL, nL, capL, key, q);
+        else if (eastCapped && (f & F_EAST) !== 0) nE = GroupSolver.insert(buf, pos, baseE, nE, capE, key, q);
+        else {
+          if (nO === capO && key <= buf[nO - 1]!) break;
+          nO = GroupSolver.insert(buf, pos, 0, nO, capO, key, q);
+        }
+      }
+    }
+    this.nO = nO;
+    this.nL = nL;
+    this.nE = nE;
+    this.baseL = baseL;
+    this.baseE = baseE;
+    if (this.nLead > 0) return this.assemble(p, slots, needL, needE, 0, eastCapped);
+    const a = this.assemble(p, slots, needL, needE, LEADER_ONLY, eastCapped);
+    if (a === -Infinity) return this.assemble(p, slots, needL, needE, LEADER_EAST, eastCapped);
     const nSel = this.nSel;
     this.saveSel.set(this.selPos.subarray(0, nSel));
     this.saveCnt.set(this.selCount.subarray(0, nSel));
-    const b = this.greedy(p, slots, needL, needE, LEADER_EAST);
+    const b = this.assemble(p, slots, needL, needE, LEADER_EAST, eastCapped);
     if (a >= b) {
-      this.clearChosen();
       this.nSel = nSel;
       this.selPos.set(this.saveSel.subarray(0, nSel));
       this.selCount.set(this.saveCnt.subarray(0, nSel));
-      for (let j = 0; j < nSel; j++) this.chosenAt[this.selPos[j]!] = this.selCount[j]!;
       return a;
     }
     return b;
   }
 
-  /** Copies of position q already chosen in the current greedy. */
-  private chosen(q: number): number {
-    return this.chosenAt[q]!;
-  }
-
-  private choose(q: number, k: number): void {
-    if (this.chosenAt[q] === 0) this.selPos[this.nSel++] = q;
-    this.chosenAt[q]! += k;
-  }
-
-  /** Forgets the last greedy's choices (keeping selCount in step with chosenAt for the caller). */
-  private clearChosen(): void {
-    for (let j = 0; j < this.nSel; j++) this.chosenAt[this.selPos[j]!] = 0;
-    this.nSel = 0;
-  }
-
-  /** Copies selCount from chosenAt for the positions of the last greedy. */
-  private settleChosen(): void {
-    for (let j = 0; j < this.nSel; j++) this.selCount[j] = this.chosenAt[this.selPos[j]!]!;
+  /** Witness copies of position q taken so far in the current `assemble`. */
+  private witnessOf(q: number): number {
+    for (let j = 0; j < this.nSel; j++) if (this.selPos[j] === q) return this.selCount[j]!;
+    return 0;
   }
 
   /**
    * Takes `count` copies of the best keys among positions whose flags hold
    * every bit of `all`, some bit of `any` (when not 0) and no bit of
-   * `refuse`; false when there are too few.
+   * `refuse`; false when there are too few. Scans only the category's
+   * positions (see `categorize`).
    */
-  private takeBest(p: number, slots: number, count: number, all: number, any: number, refuse: number): boolean {
+  private takeBest(p: number, slots: number, count: number, list: Int32Array, size: number, all: number, any: number, refuse: number): boolean {
     const it = this.items;
     for (let c = 0; c < count; c++) {
       let bestQ = -1;
       let bestKey = -Infinity;
-      for (let q = p; q < this.m; q++) {
+      for (let j = 0; j < size; j++) {
+        const q = list[j]!;
+        if (q < p) continue;
         const k = this.keyBuf[q]!;
         if (Number.isNaN(k) || k <= bestKey) continue;
         const f = it.flags[this.ord[q]!]!;
         if ((f & all) !== all || (any !== 0 && (f & any) === 0) || (f & refuse) !== 0) continue;
-        if (Math.min(it.mult[this.ord[q]!]!, slots) - this.chosen(q) <= 0) continue;
+        if (Math.min(it.mult[this.ord[q]!]!, slots) - this.witnessOf(q) <= 0) continue;
         bestQ = q;
         bestKey = k;
       }
       if (bestQ < 0) return false;
       this.pickSum += bestKey;
-      this.choose(bestQ, 1);
+      let j = 0;
+      while (j < this.nSel && this.selPos[j] !== bestQ) j++;
+      if (j === this.nSel) {
+        this.selPos[j] = bestQ;
+        this.selCount[j] = 0;
+        this.nSel++;
+      }
+      this.selCount[j]!++;
     }
     return true;
   }
 
-  /** One leader case of `select` (0: the group already has a leader). */
-  private greedy(p: number, slots: number, needL: number, needE: number, leader: number): number {
-    const it = this.items;
+  /** One leader case of `select` (0: the group already has a leader), over the buffers `select` filled. */
+  private assemble(p: number, slots: number, needL: number, needE: number, leader: number, eastCapped: boolean): number {
     const r = this.rules;
-    this.clearChosen();
+    this.nSel = 0;
     this.pickSum = 0;
     let eastWitnesses = needE;
     if (leader === LEADER_ONLY) {
-      if (!this.takeBest(p, slots, 1, F_LEAD, 0, F_EAST | F_EAST_FLEX | F_LOCAL)) return -Infinity;
+      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEAD, 0, F_EAST | F_EAST_FLEX | F_LOCAL)) return -Infinity;
     } else if (leader === LEADER_EAST) {
-      if (!this.takeBest(p, slots, 1, F_LEAD, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
+      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEAD, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
       eastWitnesses = Math.max(needE, 1);
     }
     const moreEast = leader === LEADER_EAST ? needE - 1 : needE;
-    if (moreEast > 0 && !this.takeBest(p, slots, moreEast, 0, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
-    if (needL > 0 && !this.takeBest(p, slots, needL, F_LOCAL, 0, 0)) return -Infinity;
+    if (moreEast > 0 && !this.takeBest(p, slots, moreEast, this.catEast, this.nCatEast, 0, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
+    if (needL > 0 && !this.takeBest(p, slots, needL, this.catLocal, this.nCatLocal, F_LOCAL, 0, 0)) return -Infinity;
     let used = 0;
-    for (let j = 0; j < this.nSel; j++) used += this.chosenAt[this.selPos[j]!]!;
+    for (let j = 0; j < this.nSel; j++) used += this.selCount[j]!;
     if (used > slots) return -Infinity;
     const restCap = slots - used;
-    // The rest may hold at most this many more locals and (non-flexible) East–West members.
-    const localRoom = Math.max(0, Math.min(r.localMax - this.nLocal - needL, restCap));
-    const eastCapped = r.paired && !this.localEastLeft(p);
-    const eastRoom = eastCapped ? Math.max(0, Math.min(r.eastMax - this.nEast - eastWitnesses, restCap)) : restCap;
+    const localRoom = Math.max(0, r.localMax - this.nLocal - needL);
+    const eastRoom = eastCapped ? Math.max(0, r.eastMax - this.nEast - eastWitnesses) : restCap;
+    // Copies the witnesses took are skipped in the buffers.
+    const nWitness = this.nSel;
+    const skip = this.skipAt;
+    for (let j = 0; j < nWitness; j++) skip[this.selPos[j]!] = this.selCount[j]!;
     const buf = this.topBuf;
     const pos = this.topPos;
-    const baseL = restCap;
-    const baseE = 2 * restCap;
-    let nO = 0;
-    let nL = 0;
-    let nE = 0;
-    for (let q = p; q < this.m && restCap > 0; q++) {
-      const key = this.keyBuf[q]!;
-      if (!(key > 0)) continue;
-      const i = this.ord[q]!;
-      const f = it.flags[i]!;
-      const copies = Math.min(it.mult[i]!, slots) - this.chosen(q);
-      for (let c = 0; c < Math.min(copies, restCap); c++) {
-        if ((f & F_LOCAL) !== 0) nL = GroupSolver.insert(buf, pos, baseL, nL, localRoom, key, q);
-        else if (eastCapped && (f & F_EAST) !== 0) nE = GroupSolver.insert(buf, pos, baseE, nE, eastRoom, key, q);
-        else {
-          if (nO === restCap && key <= buf[nO - 1]!) break;
-          nO = GroupSolver.insert(buf, pos, 0, nO, restCap, key, q);
-        }
-      }
-    }
-    // Merge the three capped lists: the best restCap keys overall.
+    const baseL = this.baseL;
+    const baseE = this.baseE;
     let sum = this.pickSum;
     let a = 0;
     let b = 0;
     let c = 0;
-    for (let taken = 0; taken < restCap; taken++) {
-      const vo = a < nO ? buf[a]! : -Infinity;
-      const vl = b < nL ? buf[baseL + b]! : -Infinity;
-      const ve = c < nE ? buf[baseE + c]! : -Infinity;
-      let q: number;
+    let inL = 0;
+    let inE = 0;
+    for (let taken = 0; taken < restCap; ) {
+      // Advance each list past entries it may not use: witness copies, and parts that reached their cap.
+      while (a < this.nO && skip[pos[a]!]! > 0) skip[pos[a++]!]!--;
+      while (b < this.nL && (inL >= localRoom || skip[pos[baseL + b]!]! > 0)) {
+        if (inL >= localRoom) b = this.nL;
+        else skip[pos[baseL + b++]!]!--;
+      }
+      while (c < this.nE && (inE >= eastRoom || skip[pos[baseE + c]!]! > 0)) {
+        if (inE >= eastRoom) c = this.nE;
+        else skip[pos[baseE + c++]!]!--;
+      }
+      const vo = a < this.nO ? buf[a]! : -Infinity;
+      const vl = b < this.nL ? buf[baseL + b]! : -Infinity;
+      const ve = c < this.nE ? buf[baseE + c]! : -Infinity;
       if (vo === -Infinity && vl === -Infinity && ve === -Infinity) break;
+      let q: number;
       if (vo >= vl && vo >= ve) {
         sum += vo;
         q = pos[a++]!;
       } else if (vl >= ve) {
         sum += vl;
         q = pos[baseL + b++]!;
+        inL++;
       } else {
         sum += ve;
         q = pos[baseE + c++]!;
+        inE++;
       }
-      this.choose(q, 1);
+      taken++;
+      let j = 0;
+      while (j < this.nSel && this.selPos[j] !== q) j++;
+      if (j === this.nSel) {
+        this.selPos[j] = q;
+        this.selCount[j] = 0;
+        this.nSel++;
+      }
+      this.selCount[j]!++;
     }
-    this.settleChosen();
+    for (let j = 0; j < nWitness; j++) skip[this.selPos[j]!] = 0;
     return sum;
+  }
+
+  /** Lists the positions that can be leader, East–West or local witnesses (once per solve). */
+  private categorize(): void {
+    const it = this.items;
+    this.nCatLead = 0;
+    this.nCatEast = 0;
+    this.nCatLocal = 0;
+    for (let q = 0; q < this.m; q++) {
+      const f = it.flags[this.ord[q]!]!;
+      if ((f & F_LEAD) !== 0 && (f & F_LOCAL) === 0) this.catLead[this.nCatLead++] = q;
+      if ((f & (F_EAST | F_EAST_FLEX)) !== 0 && (f & F_LOCAL) === 0) this.catEast[this.nCatEast++] = q;
+      if ((f & F_LOCAL) !== 0) this.catLocal[this.nCatLocal++] = q;
+    }
   }
 
   /** Inserts (v, q) into a descending buffer of at most `cap` entries starting at `base`; returns the new size. */

@@ -19,14 +19,30 @@
  * best group needs a pruned expert, adds those experts to its list (column
  * generation).
  */
+import { openCounties } from './bound.js';
 import { F_PSEUDO, F_EAST, F_LEAD } from './group-solver.js';
 import type { ScalableState } from './setup.js';
 import { label } from './setup.js';
 import type { GroupChoice } from './subproblem.js';
 import { nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
 
-/** The largest relative gap Polyak's rule is told about (see `step`). */
-const MAX_STEP_GAP = 0.01;
+/**
+ * The step rule, per objective mode (measured on national rounds).
+ *
+ * Default mode: Polyak's rule on the plain subgradient, told at most a 1%
+ * gap — the first assignments are far below the optimum and would
+ * otherwise make the first steps far too long.
+ *
+ * Affinity mode: few integer scores, and fillers worth exactly 0, so the
+ * first assignment is already close to the optimum while the bound starts
+ * far above it: the true gap is told, and each expert's step is clipped to
+ * one unit of over- or under-demand, so that an expert every county wants
+ * (a generalist covering every required need) does not take the whole step.
+ */
+const STEP_RULE = {
+  default: { clip: Infinity, maxGap: 0.01 },
+  affinity: { clip: 1, maxGap: 1 },
+} as const;
 
 /** The county terms of one pricing pass, to be summed over whichever counties the final result must match. */
 export interface PassBound {
@@ -38,8 +54,10 @@ export interface PassBound {
 
 /** The dual side of the solve. */
 export class Lagrangian {
-  /** The latest restricted group of each county (undefined when none). */
+  /** The latest complete group of each county (undefined when none, or when its answer used virtual fillers). */
   readonly choice: (GroupChoice | undefined)[];
+  /** The real members of each county's latest answer: its demand for experts. */
+  readonly members: (number[] | undefined)[];
   /** Its value at the prices it was solved at. */
   readonly value: Float64Array;
   /** Complete pricing passes, in order. */
@@ -47,9 +65,6 @@ export class Lagrangian {
   /** Step length factor of Polyak's rule. */
   theta = 1;
   private readonly solvedVersion: Int32Array;
-  private readonly solvedIter: Int32Array;
-  private readonly priceIter: Int32Array;
-  private iter = 1;
   private bestRestricted = Infinity;
   private stall = 0;
   private readonly demand: Int32Array;
@@ -63,20 +78,15 @@ export class Lagrangian {
     this.solvedPrice = new Array<Float64Array | undefined>(n);
     this.base = new Float64Array(n);
     this.choice = new Array<GroupChoice | undefined>(n);
+    this.members = new Array<number[] | undefined>(n);
     this.value = new Float64Array(n);
     this.solvedVersion = new Int32Array(n).fill(-1);
-    this.solvedIter = new Int32Array(n);
-    this.priceIter = new Int32Array(state.pool.nExperts);
     this.demand = new Int32Array(state.pool.nExperts);
   }
 
   /** Counties still in the search, in position order. */
   open(): number[] {
-    const out: number[] = [];
-    this.state.countyState.forEach((s, c) => {
-      if (s === 'open') out.push(c);
-    });
-    return out;
+    return openCounties(this.state);
   }
 
   /**
@@ -87,8 +97,8 @@ export class Lagrangian {
    */
   private stale(c: number): boolean {
     if (this.solvedVersion[c] !== this.state.store.version[c]) return true;
-    const choice = this.choice[c];
-    if (!choice) return false;
+    const members = this.members[c];
+    if (!members) return false;
     const then = this.solvedPrice[c]!;
     const price = this.state.pricer.price;
     const experts = this.state.store.lists[c]!.experts;
@@ -96,39 +106,52 @@ export class Lagrangian {
       const e = experts[i]!;
       const now = price[e]!;
       if (now === then[i]) continue;
-      if (now > then[i]! ? choice.members.includes(e) : !choice.members.includes(e)) return true;
+      if (now > then[i]! ? members.includes(e) : !members.includes(e)) return true;
     }
     return false;
   }
 
-  private record(c: number, choice: GroupChoice | undefined, value: number): void {
+  /**
+   * Records a county's answer: its real members (all of them, or those
+   * beside virtual fillers), the complete group when there is one, and the
+   * answer's value.
+   */
+  private record(c: number, members: number[] | undefined, choice: GroupChoice | undefined, value: number): void {
+    this.members[c] = members;
     this.choice[c] = choice;
     this.value[c] = value;
     this.solvedVersion[c] = this.state.store.version[c]!;
-    this.solvedIter[c] = this.iter;
     const price = this.state.pricer.price;
     this.solvedPrice[c] = Float64Array.from(this.state.store.lists[c]!.experts, (e) => price[e]!);
     let base = value;
-    if (choice) for (const e of choice.members) base += price[e]!;
+    if (members) for (const e of members) base += price[e]!;
     this.base[c] = base;
   }
 
-  /** The value of the county's choice at the current prices. */
+  /** The value of the county's answer at the current prices. */
   private currentValue(c: number): number {
-    const choice = this.choice[c];
-    if (!choice) return 0;
+    const members = this.members[c];
+    if (!members) return 0;
     let v = this.base[c]!;
-    for (const e of choice.members) v -= this.state.pricer.price[e]!;
+    for (const e of members) v -= this.state.pricer.price[e]!;
     return v;
   }
 
-  /** Solves a county on its candidates at the current prices. */
+  /**
+   * Solves a county on its candidates at the current prices, with virtual
+   * fillers: free stand-ins worth 0 for each kind of expert the pool still
+   * has beyond the list. Without them a county short of free members in its
+   * list would bid for the same fillers as its neighbours, and the prices
+   * would rise on experts nobody lacks; with them, only real scarcity moves
+   * prices (the answer's real members are its demand).
+   */
   solveRestricted(c: number): void {
-    const { subs, pricer } = this.state;
+    const { subs, pricer, store } = this.state;
     subs.load(c, pricer.price);
-    const answer = subs.solve(c, 'guide');
-    const choice = subs.choice(answer);
-    this.record(c, choice, choice ? answer.value : 0);
+    subs.addFillers(c, pricer.prunedTypes(c, store));
+    const answer = subs.solve(c, 'guide', this.members[c]);
+    const guide = subs.guideChoice(answer);
+    this.record(c, guide?.members, guide?.complete ? guide.choice : undefined, guide ? answer.value : 0);
   }
 
   /** Re-solves the counties whose prices or lists changed. Returns false when the deadline cut it. */
@@ -155,9 +178,10 @@ export class Lagrangian {
     for (const c of this.open()) {
       if (clock.expired()) return false;
       const summary = pricer.scan(c, store, pool.sizeMax[c]! + 4);
-      subs.load(c, price);
+      // No tie-breaking bonus here: this answer's value is part of the proven bound.
+      subs.load(c, price, undefined, false);
       subs.addPseudo(c, summary, price);
-      const answer = subs.solve(c, 'bound');
+      const answer = subs.solve(c, 'bound', this.members[c]);
       if (answer.status === 'infeasible') {
         // The relaxation over the whole pool has no group: no valid result can match this county.
         countyState[c] = 'alone-infeasible';
@@ -166,6 +190,7 @@ export class Lagrangian {
           detail: `${label(ctx.counties[c]!)}: no combination of its eligible experts meets all its rules at once (group size, a ${ctx.options.leaderLevels.join('/')}-level leader, ${ctx.options.localMin}–${ctx.options.localMax} local scientists, the East–West quota and its required needs), even with every other county left aside`,
         });
         this.choice[c] = undefined;
+        this.members[c] = undefined;
         continue;
       }
       county[c] = answer.bound + subs.extraPoints[c]!;
@@ -174,7 +199,7 @@ export class Lagrangian {
         this.solveRestricted(c);
       } else {
         const choice = subs.choice(answer);
-        this.record(c, choice, choice ? answer.value : 0);
+        this.record(c, choice?.members, choice, choice ? answer.value : 0);
       }
     }
     this.passes.push({ capacityTerm, county });
@@ -223,24 +248,26 @@ export class Lagrangian {
   /** Keeps a county's list at a workable size (see `CandidateStore.trim`). */
   private trim(c: number): void {
     const { store, pool, pricer } = this.state;
-    store.trim(c, 3 * pool.sizeMax[c]! + 12, pricer.price, this.choice[c]?.members ?? []);
+    store.trim(c, 3 * pool.sizeMax[c]! + 12, pricer.price, this.members[c] ?? []);
   }
 
   /**
-   * One projected subgradient step on the restricted choices. Returns the
-   * restricted dual value before the step and the experts whose price moved;
-   * `norm` 0 means the choices already respect every capacity.
+   * One projected subgradient step on the restricted choices, towards
+   * `target` (the best known score). Returns the restricted dual value
+   * before the step and the squared norm of the step direction; `norm` 0
+   * means the choices already respect every capacity.
    */
   step(target: number): { restricted: number; norm: number } {
     const { pool, pricer } = this.state;
     const price = pricer.price;
     const demand = this.demand;
+    const rule = STEP_RULE[pool.affinityMode ? 'affinity' : 'default'];
     const touched: number[] = [];
     let restricted = 0;
     for (let e = 0; e < pool.nExperts; e++) if (price[e]! > 0) restricted += pool.capacity[e]! * price[e]!;
     for (const c of this.open()) {
       restricted += this.value[c]!;
-      for (const e of this.choice[c]?.members ?? []) {
+      for (const e of this.members[c] ?? []) {
         if (demand[e]! === 0) touched.push(e);
         demand[e]!++;
       }
@@ -249,7 +276,8 @@ export class Lagrangian {
     let norm = 0;
     const grad = new Map<number, number>();
     for (const e of touched) {
-      const g = demand[e]! - pool.capacity[e]!;
+      // Clipped per STEP_RULE. Any prices give a valid bound, so the direction is ours to choose.
+      const g = Math.max(-rule.clip, Math.min(rule.clip, demand[e]! - pool.capacity[e]!));
       if (g < 0 && price[e]! <= 0) continue;
       if (g !== 0) {
         grad.set(e, g);
@@ -265,18 +293,15 @@ export class Lagrangian {
       this.stall = 0;
     }
     if (norm === 0) return { restricted, norm };
-    // Polyak's rule towards the best known score; an early, weak score would make the steps far too long,
-    // so the estimated gap is capped at a small share of the dual value.
+    // Polyak's rule towards the best known score, the gap capped per STEP_RULE.
     const scale = Math.max(1, Math.abs(restricted));
-    const gap = Math.min(Math.max(restricted - target, 1e-4 * scale), MAX_STEP_GAP * scale);
+    const gap = Math.min(Math.max(restricted - target, 1e-4 * scale), rule.maxGap * scale);
     const t = (this.theta * gap) / norm;
-    this.iter++;
     const changed: number[] = [];
     for (const [e, g] of grad) {
       const next = Math.max(0, price[e]! + t * g);
       if (next !== price[e]) {
         price[e] = next;
-        this.priceIter[e] = this.iter;
         changed.push(e);
       }
     }
@@ -286,23 +311,33 @@ export class Lagrangian {
 
   /**
    * The best bound over the passes for results that match every county of
-   * `matched` (forced) or any set of counties (free: each county's term at
-   * least 0). Counties outside `counted` are those no valid result can match.
+   * `counted` (forced) or any of them (free: each county's term at least 0;
+   * with `atMost`, only the largest `atMost` terms count, since a result
+   * matching at most that many counties collects at most that many).
+   * Counties outside `counted` are those no valid result can match.
    */
-  bound(counted: readonly number[], forced: boolean): number {
+  bound(counted: readonly number[], forced: boolean, atMost = Infinity): number {
     let best = Infinity;
+    const terms: number[] = [];
     for (const pass of this.passes) {
       let sum = pass.capacityTerm;
       let ok = true;
+      terms.length = 0;
       for (const c of counted) {
         const v = pass.county[c]!;
         if (Number.isNaN(v)) {
           ok = false;
           break;
         }
-        sum += forced ? v : Math.max(0, v);
+        if (forced) sum += v;
+        else terms.push(Math.max(0, v));
       }
-      if (ok) best = Math.min(best, sum);
+      if (!ok) continue;
+      if (!forced) {
+        terms.sort((a, b) => b - a);
+        for (let j = 0; j < Math.min(terms.length, atMost); j++) sum += terms[j]!;
+      }
+      best = Math.min(best, sum);
     }
     return best;
   }

@@ -1,6 +1,10 @@
 /**
  * Local search on a feasible assignment.
  *
+ * `refreshFree`: offers counties the best experts still free in the
+ * assignment (the Lagrangian's lists hold those wanted at the prices, often
+ * taken).
+ *
  * `reoptimize`: each county in turn takes its best group with every other
  * group fixed — the exact subproblem over its candidates, without prices,
  * with experts that are full elsewhere removed. That move contains every
@@ -8,12 +12,18 @@
  * member added or dropped; it never lowers the score.
  *
  * `steal`: a county takes experts held by others, paying each holder's loss
- * (the holder's score minus its best score without that expert), and the
- * holders then re-solve without them. It matches counties that lost the
- * competition for a scarce expert when a holder has an alternative, and
- * improves the score when the taker gains more than the holders lose; the
- * move is undone when a holder is left without a valid group or the total
- * does not improve.
+ * (exactly, by re-solving the holder, or estimated by the expert's
+ * Lagrangian price), and the holders then re-solve without them. It matches
+ * counties that lost the competition for a scarce expert when a holder has
+ * an alternative, and improves the score when the taker gains more than the
+ * holders lose; the move is undone when a holder is left without a valid
+ * group or the total does not improve.
+ *
+ * `chainMatch`: ejection chains for an unmatched county when the holder of
+ * what it needs cannot do without it either.
+ *
+ * Scores are always those of the model (`groupValue`), never a solver's
+ * value, which carries prices and tie-breaking bonuses.
  */
 import { groupValue, isPinned, type Assignment } from './assignment.js';
 import type { ScalableState } from './setup.js';
@@ -28,13 +38,17 @@ const TOLERANCE = 1e-9;
  * its list, so that `reoptimize` can use them. The Lagrangian's lists hold
  * the experts that were wanted at the prices, which are often taken.
  */
-export function refreshFree(state: ScalableState, a: Assignment, counties: readonly number[]): void {
+export function refreshFree(state: ScalableState, a: Assignment, counties: readonly number[], always = false): void {
   const { store, pricer, pool, clock } = state;
   pricer.freeMode(a.load);
   try {
     for (const c of counties) {
       if (clock.expired()) break;
       const sizeMax = pool.sizeMax[c]!;
+      // A county whose list already holds plenty of free experts gains little from a scan.
+      let free = 0;
+      for (const e of store.lists[c]!.experts) if (!a.blockedFor(c, e)) free++;
+      if (!always && a.group[c] && free >= 2 * sizeMax) continue;
       const summary = pricer.scanFree(c, store, sizeMax);
       const picks: number[] = [];
       for (let i = 0; i < summary.topCount; i++) picks.push(summary.topExpert[i]!);
@@ -58,8 +72,9 @@ export function reoptimize(state: ScalableState, a: Assignment, order: readonly 
   for (const c of order) {
     if (clock.expired()) break;
     subs.load(c, null, (e) => a.blockedFor(c, e));
-    const choice = subs.choice(subs.solve(c, 'search'));
-    if (!choice) continue;
+    const found = subs.choice(subs.solve(c, 'search', a.group[c]?.members));
+    if (!found) continue;
+    const choice = rescore(state, c, found);
     if (!a.group[c] || choice.value > a.score[c]! + TOLERANCE * Math.max(1, Math.abs(a.score[c]!))) {
       a.place(c, choice);
       improved++;
@@ -72,8 +87,9 @@ export function reoptimize(state: ScalableState, a: Assignment, order: readonly 
 function lossWithout(state: ScalableState, a: Assignment, holder: number, without: ReadonlySet<number>): { loss: number; choice: GroupChoice | undefined } {
   const { subs } = state;
   subs.load(holder, null, (e) => without.has(e) || a.blockedFor(holder, e));
-  const choice = subs.choice(subs.solve(holder, 'search'));
-  if (!choice) return { loss: Infinity, choice: undefined };
+  const found = subs.choice(subs.solve(holder, 'search'));
+  if (!found) return { loss: Infinity, choice: undefined };
+  const choice = rescore(state, holder, found);
   return { loss: a.score[holder]! - choice.value, choice };
 }
 
@@ -120,8 +136,9 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
   if (!choice) return false;
   const taken = choice.members.filter((e) => holderOf.has(e) && a.blockedFor(c, e));
   if (taken.length === 0) {
-    if (!mustMatch && a.group[c] && choice.value <= a.score[c]! + TOLERANCE) return false;
-    a.place(c, rescore(state, c, choice));
+    const plain = rescore(state, c, choice);
+    if (!mustMatch && a.group[c] && plain.value <= a.score[c]! + TOLERANCE * Math.max(1, Math.abs(a.score[c]!))) return false;
+    a.place(c, plain);
     return true;
   }
   if (!mustMatch) {
@@ -156,4 +173,90 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
 /** The choice with its value recomputed without the steal prices. */
 function rescore(state: ScalableState, c: number, choice: GroupChoice): GroupChoice {
   return { ...choice, value: groupValue(state, c, choice.members) };
+}
+
+/**
+ * Ejection chains for an unmatched county (when `steal` fails because a
+ * holder cannot do without the expert either): the county names the held
+ * experts its best group needs; each holder releases its expert by
+ * re-forming its group without it, and when it cannot, it in turn takes
+ * what it needs from further holders, up to `depth` links (the counties of
+ * the chain are not asked twice). Every county touched keeps a valid group
+ * or the whole chain is undone. Matching comes first, so a chain is kept
+ * when it matches the county, whatever it costs in score.
+ */
+export function chainMatch(state: ScalableState, a: Assignment, c: number, depth = 2): boolean {
+  const saved = new Map<number, GroupChoice | undefined>();
+  const touch = (d: number): void => {
+    if (!saved.has(d)) saved.set(d, a.group[d]);
+  };
+  const restore = (): void => {
+    for (const d of saved.keys()) a.clear(d);
+    for (const [d, g] of saved) if (g) a.place(d, g);
+  };
+  touch(c);
+  const needed = neededHeld(state, a, c, saved);
+  if (!needed || needed.length === 0) return false;
+  for (const [e, holder] of needed) {
+    if (!a.blockedFor(c, e)) continue;
+    if (!release(state, a, holder, e, depth, saved, touch)) {
+      restore();
+      return false;
+    }
+  }
+  state.subs.load(c, null, (x) => a.blockedFor(c, x));
+  const choice = state.subs.choice(state.subs.solve(c, 'search'));
+  if (!choice) {
+    restore();
+    return false;
+  }
+  a.place(c, rescore(state, c, choice));
+  return true;
+}
+
+/**
+ * The held experts the county's best group would need if holders outside
+ * `chain` gave them up (pinned ones never move), each with its holder;
+ * undefined when no group exists even then.
+ */
+function neededHeld(state: ScalableState, a: Assignment, c: number, chain: ReadonlyMap<number, unknown>, without = -1): [number, number][] | undefined {
+  const holderOf = new Map<number, number>();
+  for (const e of state.store.lists[c]!.experts) {
+    if (e === without || !a.blockedFor(c, e)) continue;
+    const d = (a.holders.get(e) ?? []).find((h) => h !== c && !chain.has(h) && !isPinned(state, h, e));
+    if (d !== undefined) holderOf.set(e, d);
+  }
+  state.subs.load(c, null, (x) => x === without || (a.blockedFor(c, x) && !holderOf.has(x)));
+  // Held experts cost a little, so that free ones are preferred where they do as well.
+  const items = state.subs.items;
+  for (let i = 0; i < items.n; i++) if (holderOf.has(items.expert[i]!)) items.value[i]! -= 1;
+  const choice = state.subs.choice(state.subs.solve(c, 'search'));
+  if (!choice) return undefined;
+  return choice.members.filter((e) => holderOf.has(e)).map((e): [number, number] => [e, holderOf.get(e)!]);
+}
+
+/** Makes holder `d` give up expert `e` (re-forming its group, or taking from further holders); false when it cannot. */
+function release(state: ScalableState, a: Assignment, d: number, e: number, depth: number, chain: ReadonlyMap<number, unknown>, touch: (d: number) => void): boolean {
+  touch(d);
+  const { subs } = state;
+  // Its list may lack the free experts it could turn to.
+  refreshFree(state, a, [d], true);
+  subs.load(d, null, (x) => x === e || a.blockedFor(d, x));
+  const choice = subs.choice(subs.solve(d, 'search'));
+  if (choice) {
+    a.place(d, rescore(state, d, choice));
+    return true;
+  }
+  if (depth <= 1) return false;
+  const needed = neededHeld(state, a, d, chain, e);
+  if (!needed || needed.length === 0) return false;
+  for (const [f, holder] of needed) {
+    if (!a.blockedFor(d, f)) continue;
+    if (!release(state, a, holder, f, depth - 1, chain, touch)) return false;
+  }
+  subs.load(d, null, (x) => x === e || a.blockedFor(d, x));
+  const again = subs.choice(subs.solve(d, 'search'));
+  if (!again) return false;
+  a.place(d, rescore(state, d, again));
+  return true;
 }

@@ -53,8 +53,8 @@ export class RankedSets {
     return this.frontRun.length;
   }
 
-  /** Re-sorts the sets holding any of the `changed` experts by (price, position). */
-  resort(price: Float64Array, changed: Iterable<number>): void {
+  /** Re-sorts the sets holding any of the `changed` experts by (price, position); returns those sets. */
+  resort(price: Float64Array, changed: Iterable<number>): Set<number> {
     const dirty = new Set<number>();
     for (const e of changed) for (let j = this.setOfStart[e]!; j < this.setOfStart[e + 1]!; j++) dirty.add(this.setOf[j]!);
     const { members, start, frontRun } = this;
@@ -69,6 +69,7 @@ export class RankedSets {
       while (run < seg.length && price[seg[run]!] === p0) run++;
       frontRun[k] = run;
     }
+    return dirty;
   }
 }
 

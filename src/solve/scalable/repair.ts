@@ -21,7 +21,7 @@ export function repair(state: ScalableState, lag: Lagrangian): Assignment {
   const a = new Assignment(state);
   const open = lag.open();
   const demand = new Int32Array(pool.nExperts);
-  for (const c of open) for (const e of lag.choice[c]?.members ?? []) demand[e]!++;
+  for (const c of open) for (const e of lag.members[c] ?? []) demand[e]!++;
   const contested: number[] = [];
   for (const c of open) {
     const ch = lag.choice[c];

@@ -23,8 +23,13 @@ import { compilePool, type Pool } from './pool.js';
 import { Pricer, TYPE_EAST, TYPE_LEAD } from './pricing.js';
 import { Subproblems } from './subproblem.js';
 
-/** Why a county is out of the search. */
-export type CountyState = 'open' | 'diagnosed' | 'alone-infeasible' | 'unsupported';
+/**
+ * Where a county stands: in the search ('open'), proven unmatchable
+ * ('diagnosed', 'alone-infeasible'), or outside the search though a valid
+ * result might match it ('unsupported': beyond what the subproblem
+ * represents; 'unprepared': the time limit ran out before its turn).
+ */
+export type CountyState = 'open' | 'diagnosed' | 'alone-infeasible' | 'unsupported' | 'unprepared';
 
 /** Everything a scalable solve shares between its phases. */
 export interface ScalableState {
@@ -51,6 +56,11 @@ export function prepare(ctx: RoundContext, startedAt: number, onProgress?: (p: P
   const subs = new Subproblems(pool, store);
   const state: ScalableState = { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
   for (let c = 0; c < pool.nCounties; c++) {
+    if (clock.expired()) {
+      state.countyState[c] = 'unprepared';
+      state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: the time limit ran out before the solver reached this county` });
+      continue;
+    }
     seedCandidates(state, c);
     const d = diagnose(state, c);
     if (d) {
@@ -61,8 +71,13 @@ export function prepare(ctx: RoundContext, startedAt: number, onProgress?: (p: P
       state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: it marks more than 31 needs as required, beyond what the scalable solver's subproblem represents; use --solver exact or highs` });
     }
   }
+  // On small rounds the bound's subproblems are solved exactly, so that an optimum can be proven.
+  subs.exactBounds = state.countyState.filter((s) => s === 'open').length <= EXACT_BOUND_COUNTIES;
   return state;
 }
+
+/** Rounds with at most this many open counties get exact bound subproblems (see `Subproblems.exactBounds`). */
+export const EXACT_BOUND_COUNTIES = 100;
 
 /** A county as people name it. */
 export function label(county: County): string {

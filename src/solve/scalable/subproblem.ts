@@ -4,9 +4,10 @@
  * items that bound the pruned experts, and the answer read back as experts.
  */
 import type { CandidateStore } from './candidates.js';
-import { F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
+import { F_EAST, F_LEAD, F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
 import { isPaired, needPoints, requiredMask, unmaskedPoints, type Pool } from './pool.js';
-import { pseudoItems, type PrunedSummary } from './pricing.js';
+import { pseudoItems, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+import { spinOf } from './ranked-sets.js';
 
 /**
  * How hard each kind of solve works. `bound`: the pricing passes, whose
@@ -18,12 +19,29 @@ import { pseudoItems, type PrunedSummary } from './pricing.js';
  */
 export const EFFORT = {
   bound: { relativeTolerance: 1e-5, nodeLimit: 200_000 },
+  // (On small rounds `Subproblems.exactBounds` makes the bound's solves exact.)
   guide: { relativeTolerance: 1e-3, nodeLimit: 300 },
   search: { relativeTolerance: 1e-4, nodeLimit: 3_000 },
 } as const;
 
 /** A kind of solve (see `EFFORT`). */
 export type Effort = keyof typeof EFFORT;
+
+/**
+ * A tiny, seeded, non-negative bonus per county–expert pair. Many experts
+ * are worth exactly the same to a county (fillers, equal fits); without it
+ * every county would pick the same ones among equals, and the prices would
+ * chase conflicts that do not exist. It breaks such ties differently for
+ * each county. Being non-negative, it can only raise a subproblem's bound
+ * (by at most the group size × JITTER); scores of groups are always
+ * recomputed without it.
+ */
+export const JITTER = 1e-7;
+
+/** The tie-breaking bonus of a pair (see `JITTER`). */
+export function jitter(seed: number, county: number, expert: number): number {
+  return (spinOf(seed, county, expert) / 4294967296) * JITTER;
+}
 
 /** A group read back from an answer. */
 export interface GroupChoice {
@@ -42,6 +60,11 @@ export class Subproblems {
   private readonly rules: (GroupRules | undefined)[];
   /** Points of needs beyond the mask, per county (added to bounds only). */
   readonly extraPoints: Float64Array;
+  /**
+   * Solve the bound's subproblems exactly (no tolerance): set for small
+   * rounds, where the bound can then prove an optimum.
+   */
+  exactBounds = false;
 
   constructor(readonly pool: Pool, readonly store: CandidateStore) {
     let orgs = 0;
@@ -80,14 +103,15 @@ export class Subproblems {
    * Loads the county's candidates as items worth fit − price (price may be
    * null for none); experts for which `blocked` returns true are left out.
    */
-  load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean): void {
+  load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean, tieBreak = true): void {
     const list = this.store.lists[county]!;
     const items = this.items;
     items.clear();
+    const seed = this.pool.ctx.options.seed;
     for (let i = 0; i < list.experts.length; i++) {
       const e = list.experts[i]!;
       if (blocked?.(e)) continue;
-      items.push(e, list.fit[i]! - (price ? price[e]! : 0), list.mask[i]!, list.flags[i]!, this.pool.organization[e]!);
+      items.push(e, list.fit[i]! - (price ? price[e]! : 0) + (tieBreak ? jitter(seed, county, e) : 0), list.mask[i]!, list.flags[i]!, this.pool.organization[e]!);
     }
   }
 
@@ -96,11 +120,57 @@ export class Subproblems {
     pseudoItems(summary, this.items, this.rulesOf(county).sizeMax, this.pool, county, price);
   }
 
-  /** Solves the loaded items for the county with the effort of its kind. */
-  solve(county: number, effort: Effort): GroupAnswer {
-    this.solver.relativeTolerance = EFFORT[effort].relativeTolerance;
+  /**
+   * Solves the loaded items for the county with the effort of its kind. A
+   * `hint` (experts of a group, e.g. the county's last one) seeds the first
+   * incumbent; the county's last root coverage prices seed the bound. Both
+   * only speed the search up: the answer is as exact either way.
+   */
+  solve(county: number, effort: Effort, hint?: readonly number[]): GroupAnswer {
+    this.solver.relativeTolerance = effort === 'bound' && this.exactBounds ? 0 : EFFORT[effort].relativeTolerance;
     this.solver.nodeLimit = EFFORT[effort].nodeLimit;
-    return this.solver.solve(this.items, this.rulesOf(county));
+    let hintTake: Int32Array | undefined;
+    if (hint && hint.length > 0) {
+      const items = this.items;
+      if (this.hintBuf.length < items.n) this.hintBuf = new Int32Array(2 * items.n);
+      hintTake = this.hintBuf;
+      for (let i = 0; i < items.n; i++) hintTake[i] = items.expert[i]! >= 0 && hint.includes(items.expert[i]!) ? 1 : 0;
+    }
+    let mu = this.mu[county];
+    const answer = this.solver.solve(this.items, this.rulesOf(county), 0, { ...(hintTake ? { hint: hintTake } : {}), ...(mu ? { mu } : {}) });
+    if (!mu) this.mu[county] = mu = new Float64Array(32);
+    mu.set(this.solver.rootPrices());
+    return answer;
+  }
+
+  private hintBuf = new Int32Array(64);
+  /** Each county's last root coverage prices. */
+  private readonly mu: (Float64Array | undefined)[] = [];
+
+  /** Adds a virtual filler (worth 0, no coverage, copies up to the group size) for each type in `types` (bit t set for type t). */
+  addFillers(county: number, types: number): void {
+    const sizeMax = this.rulesOf(county).sizeMax;
+    for (let t = 0; t < 4; t++) {
+      if ((types & (1 << t)) === 0) continue;
+      this.items.push(-1, 0, 0, F_PSEUDO | ((t & TYPE_LEAD) !== 0 ? F_LEAD : 0) | ((t & TYPE_EAST) !== 0 ? F_EAST : 0), -1, sizeMax);
+    }
+  }
+
+  /**
+   * The real part of an answer that may use virtual fillers: its members,
+   * and the complete group when it needs none; undefined when infeasible.
+   */
+  guideChoice(answer: GroupAnswer): { members: number[]; complete: boolean; choice: GroupChoice | undefined } | undefined {
+    if (answer.status === 'infeasible' || answer.value === -Infinity) return undefined;
+    const items = this.items;
+    const members: number[] = [];
+    let complete = true;
+    for (let i = 0; i < items.n; i++) {
+      if (answer.take[i]! <= 0) continue;
+      if ((items.flags[i]! & F_PSEUDO) !== 0) complete = false;
+      else members.push(items.expert[i]!);
+    }
+    return { members, complete, choice: complete ? this.choice(answer) : undefined };
   }
 
   /** True when the answer takes a pseudo item. */

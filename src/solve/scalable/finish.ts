@@ -1,0 +1,61 @@
+/**
+ * The last step of a scalable solve: the best assignment turned into
+ * groups with leaders, every other county's reason, the proven bounds, the
+ * status, and the checked result (`assembleResult` runs `checkSolution`).
+ */
+import type { Diagnosis } from '../../explain/diagnose.js';
+import type { SolveResult } from '../../model/result.js';
+import type { Expert, Status } from '../../model/schemas.js';
+import { groupScore } from '../../objective/score.js';
+import { assembleResult, type ChosenGroup } from '../assemble.js';
+import type { Assignment } from './assignment.js';
+import { currentBound, openCounties, unsearchedCounties } from './bound.js';
+import { competitionReason, matchableBound, resources } from './competition.js';
+import type { Lagrangian } from './lagrangian.js';
+import { label, type ScalableState } from './setup.js';
+import type { ScalableSettings } from './index.js';
+
+/** Builds the checked result of a scalable solve. */
+export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, settings: ScalableSettings): SolveResult {
+  const { ctx, clock } = state;
+  const open = openCounties(state);
+  const list = resources(state, open);
+  const unmatched = new Map<string, Diagnosis>();
+  const groups: ChosenGroup[] = [];
+  ctx.counties.forEach((county, c) => {
+    const g = best.group[c];
+    if (g && state.countyState[c] === 'open') {
+      const members: Expert[] = g.members.map((e) => ctx.experts[e]!);
+      groups.push({ county, leader: ctx.experts[g.leader]!, members });
+      return;
+    }
+    const known = state.reasons.get(c);
+    if (known) unmatched.set(county.id, known);
+    else if (state.store.pinnedExperts(c).length > 0) {
+      // H9 excuses missing pins only for a county reported pinned-infeasible.
+      unmatched.set(county.id, { reasonCode: 'pinned-infeasible', detail: `${label(county)}: its pinned experts could not be completed into a valid group beside the other counties' groups` });
+    } else if (clock.cut) {
+      unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: the time limit ran out before a group that fits beside the others was found` });
+    } else unmatched.set(county.id, competitionReason(state, c, list));
+  });
+  let objective = 0;
+  for (const g of groups) objective += groupScore(ctx, g.county, g.members).total;
+  const matched = groups.length;
+  // Counties outside the search may be matchable: they count on top of the proven bound of the searched ones.
+  const matchable = Math.max(matched, matchableBound(open, list) + unsearchedCounties(state).length);
+  const upperBound = currentBound(state, lag, best, matchable);
+  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable;
+  const status: Status = clock.cut ? 'time-limit' : proven ? 'optimal' : 'feasible';
+  clock.report(objective, upperBound, matched, 'done');
+  return assembleResult({
+    ctx,
+    groups,
+    unmatched,
+    status,
+    upperBound,
+    matchableUpperBound: matchable,
+    solver: 'scalable',
+    startedAt: settings.startedAt,
+    warnings: settings.warnings ?? [],
+  });
+}
