@@ -6,6 +6,7 @@
  *   node --import tsx bench/run.ts [--quick] [--presets a,b] [--seeds 1,2,3] [--runners a,b]
  *        [--time-limit S] [--top-k K] [--out DIR] [--rerender]
  */
+import { JSLP_BINARY_LIMIT } from '../src/solve/exact/solve-exact.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -74,7 +75,7 @@ function parseCli(argv: readonly string[]): Cli {
     opts: {
       timeLimit: number('--time-limit', d.timeLimit),
       topK: number('--top-k', 40),
-      exactBinaryLimit: number('--exact-limit', 1500),
+      exactBinaryLimit: number('--exact-limit', JSLP_BINARY_LIMIT),
       highsFullBinaryLimit: number('--highs-full-limit', 60_000),
       highsPrunedBinaryLimit: number('--highs-pruned-limit', 60_000),
     },
