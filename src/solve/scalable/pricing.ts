@@ -543,13 +543,7 @@ export class Pricer {
     }
 
     // Which types have any pruned expert at all (fillers included): pool counts minus candidates.
-    let east = 0;
-    let eastLead = 0;
-    for (let k = pool.partnerStart[county]!; k < pool.partnerStart[county + 1]!; k++) {
-      east += this.provCount[pool.partnerProvince[k]!] ?? 0;
-      eastLead += this.provLead[pool.partnerProvince[k]!] ?? 0;
-    }
-    const typeTotal = [this.poolCount - this.poolLead - east + eastLead, east - eastLead, this.poolLead - eastLead, eastLead];
+    const typeTotal = this.poolTypeTotals(county);
     for (let t = 0; t < 4; t++) {
       s.typePruned[t] = typeTotal[t]! - candType[t]!;
       s.typeExists[t] = s.typePruned[t]! > 0 ? 1 : 0;
@@ -601,6 +595,18 @@ export class Pricer {
   /** Per class, in free mode: members with a free seat (when freeMode was entered). */
   private classFree: Int32Array | undefined;
 
+
+  /** Pool experts of each type for this county (plain, East–West, leader-capable, East–West leader-capable), fillers included. */
+  private poolTypeTotals(county: number): number[] {
+    const pool = this.pool;
+    let east = 0;
+    let eastLead = 0;
+    for (let k = pool.partnerStart[county]!; k < pool.partnerStart[county + 1]!; k++) {
+      east += this.provCount[pool.partnerProvince[k]!] ?? 0;
+      eastLead += this.provLead[pool.partnerProvince[k]!] ?? 0;
+    }
+    return [this.poolCount - this.poolLead - east + eastLead, east - eastLead, this.poolLead - eastLead, eastLead];
+  }
   /** Bit t set when the pool holds an expert of type t for the county outside its list (without a scan: counts only). */
   prunedTypes(county: number, store: CandidateStore): number {
     const pool = this.pool;
@@ -609,13 +615,7 @@ export class Pricer {
       if (this.classes.inPool[e] !== 1) continue;
       candType[(pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (isEastPair(pool, e, county) ? TYPE_EAST : 0)]!++;
     }
-    let east = 0;
-    let eastLead = 0;
-    for (let k = pool.partnerStart[county]!; k < pool.partnerStart[county + 1]!; k++) {
-      east += this.provCount[pool.partnerProvince[k]!] ?? 0;
-      eastLead += this.provLead[pool.partnerProvince[k]!] ?? 0;
-    }
-    const typeTotal = [this.poolCount - this.poolLead - east + eastLead, east - eastLead, this.poolLead - eastLead, eastLead];
+    const typeTotal = this.poolTypeTotals(county);
     let out = 0;
     for (let t = 0; t < 4; t++) if (typeTotal[t]! - candType[t]! > 0) out |= 1 << t;
     return out;
