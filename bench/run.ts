@@ -9,13 +9,15 @@
 import { JSLP_BINARY_LIMIT } from '../src/solve/exact/solve-exact.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BenchUsageError, readFlags } from './args.js';
+import { machineInfo } from './machine.js';
 import { skipReason } from './runners/skips.js';
 import { writeReport } from './report/write.js';
 import { ROW_MARKER, workerArgv } from './worker.js';
-import { RUNNER_NAMES, type BenchReport, type BenchRow, type InstanceSize, type MachineInfo, type RunnerName, type RunnerOptions } from './types.js';
+import { RUNNER_NAMES, type BenchReport, type BenchRow, type InstanceSize, type RunnerName, type RunnerOptions } from './types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,57 +38,30 @@ const DEFAULTS = {
   quick: { presets: ['demo', 'province', 'national'], seeds: [1], timeLimit: 45 },
 } as const;
 
+const KNOWN_FLAGS = ['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--highs-full-limit', '--highs-pruned-limit'];
+
 function parseCli(argv: readonly string[]): Cli {
-  const value = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-    return v;
-  };
-  const list = (flag: string): string[] | undefined => value(flag)?.split(',').map((s) => s.trim()).filter(Boolean);
-  const number = (flag: string, fallback: number): number => {
-    const v = value(flag);
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number, not ${v}`);
-    return n;
-  };
-  const known = new Set(['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--highs-full-limit', '--highs-pruned-limit']);
-  for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown option ${a}; known: ${[...known].join(' ')}`);
-  const quick = argv.includes('--quick');
+  const flags = readFlags(argv, KNOWN_FLAGS);
+  const quick = flags.has('--quick');
   const d = quick ? DEFAULTS.quick : DEFAULTS.full;
-  const runners = (list('--runners') ?? [...RUNNER_NAMES]).map((r) => {
-    if (!(RUNNER_NAMES as readonly string[]).includes(r)) throw new Error(`unknown runner ${r}; known: ${RUNNER_NAMES.join(', ')}`);
+  const runners = (flags.list('--runners') ?? [...RUNNER_NAMES]).map((r) => {
+    if (!(RUNNER_NAMES as readonly string[]).includes(r)) throw new BenchUsageError(`unknown runner ${r}; known: ${RUNNER_NAMES.join(', ')}`);
     return r as RunnerName;
-  });
-  const seeds = (list('--seeds') ?? d.seeds.map(String)).map((s) => {
-    const n = Number(s);
-    if (!Number.isSafeInteger(n)) throw new Error(`seed ${s} is not an integer`);
-    return n;
   });
   return {
     quick,
-    rerender: argv.includes('--rerender'),
-    presets: list('--presets') ?? [...d.presets],
-    seeds,
+    rerender: flags.has('--rerender'),
+    presets: flags.list('--presets') ?? [...d.presets],
+    seeds: flags.integers('--seeds') ?? [...d.seeds],
     runners,
-    out: resolve(value('--out') ?? join(ROOT, 'bench', 'results')),
+    out: resolve(flags.value('--out') ?? join(ROOT, 'bench', 'results')),
     opts: {
-      timeLimit: number('--time-limit', d.timeLimit),
-      topK: number('--top-k', 40),
-      exactBinaryLimit: number('--exact-limit', JSLP_BINARY_LIMIT),
-      highsFullBinaryLimit: number('--highs-full-limit', 60_000),
-      highsPrunedBinaryLimit: number('--highs-pruned-limit', 60_000),
+      timeLimit: flags.positive('--time-limit', d.timeLimit),
+      topK: flags.positive('--top-k', 40),
+      exactBinaryLimit: flags.positive('--exact-limit', JSLP_BINARY_LIMIT),
+      highsFullBinaryLimit: flags.positive('--highs-full-limit', 60_000),
+      highsPrunedBinaryLimit: flags.positive('--highs-pruned-limit', 60_000),
     },
-  };
-}
-
-function machine(): MachineInfo {
-  const cpu = cpus();
-  return {
-    node: process.version, cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30),
-    platform: `${platform()} ${release()}`, date: new Date().toISOString(), loadAverage: loadavg(),
   };
 }
 
@@ -145,7 +120,7 @@ function describe(row: BenchRow): string {
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   const started = performance.now();
-  const info = machine();
+  const info = machineInfo();
   const name = cli.quick ? 'quick' : 'latest';
   if (cli.rerender) {
     const saved = JSON.parse(readFileSync(join(cli.out, `${name}.json`), 'utf8')) as BenchReport;

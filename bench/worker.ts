@@ -7,6 +7,7 @@
  *   node --import tsx bench/worker.ts --preset national --seed 1 --runner scalable --time-limit 60 [--top-k 40]
  */
 import { generateInstance, type PresetName } from '../src/generate/index.js';
+import { collectGarbage, peakRssMB as peakRss, rssMB } from './machine.js';
 import { pairCount } from './runners/common.js';
 import { RUNNERS } from './runners/index.js';
 import { RUNNER_NAMES, type BenchRow, type InstanceSize, type RunOutcome, type RunnerName, type RunnerOptions } from './types.js';
@@ -51,15 +52,13 @@ function parse(argv: readonly string[]): WorkerArgs {
   };
 }
 
-const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
-
 /** Runs the worker and returns its row (exported for tests; the CLI below prints it). */
 export async function runWorker(args: WorkerArgs): Promise<BenchRow> {
   const t0 = performance.now();
   const instance = generateInstance(args.preset as PresetName, args.opts.seed);
   const generateSeconds = (performance.now() - t0) / 1000;
-  (globalThis as { gc?: () => void }).gc?.();
-  const baseRssMB = mb(process.memoryUsage().rss);
+  collectGarbage();
+  const baseRssMB = rssMB();
   const size: InstanceSize = { counties: instance.counties.length, experts: instance.experts.length, pairs: pairCount(instance, args.opts) };
   let outcome: RunOutcome;
   try {
@@ -68,8 +67,7 @@ export async function runWorker(args: WorkerArgs): Promise<BenchRow> {
   } catch (error) {
     outcome = { kind: 'error', seconds: null, note: `runner failed to load or run: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // maxRSS is in kilobytes.
-  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMB = peakRss();
   const row: BenchRow = {
     preset: args.preset, seed: args.opts.seed, ...size,
     runner: args.runner, seconds: null, objective: null, bound: null, boundValid: false, gap: null, matched: null, matchable: null,

@@ -4,17 +4,8 @@
  */
 import type { BenchReport } from '../types.js';
 import { bestKnown, isValid, presetsOf, summarize, versusHighs } from './aggregate.js';
+import { num, pct, ratio, signed, table } from './format.js';
 import { computeTargets, secondsPerCounty } from './targets.js';
-
-const num = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const pct = (x: number | null | undefined, digits = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(100 * x).toFixed(digits)}%`);
-const ratio = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${x.toFixed(2)}×`);
-const signed = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${x >= 0 ? '+' : ''}${x.toFixed(3)}%`);
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-function table(header: readonly string[], body: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-}
 
 /** A bound column that says when it does not hold for the full instance. */
 function boundText(bound: number | null, valid: boolean): string {

@@ -5,7 +5,8 @@ import type { BenchReport } from '../types.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSvg } from './svg.js';
 
-function writeAtomic(path: string, text: string): void {
+/** Writes `text` to `path` through a temporary file, so a reader never sees half a report. */
+export function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path);

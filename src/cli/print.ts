@@ -27,6 +27,10 @@ export function printSolveSummary(term: Terminal, instance: Instance, result: So
   term.out(`counties   ${s.matchedCounties} of ${s.totalCounties} matched${s.matchableUpperBound > s.matchedCounties ? ` (at most ${s.matchableUpperBound} can be)` : ''}`);
   term.out(`experts    ${s.expertsUsed} serving, ${s.expertsFree} free`);
   term.out(`score      ${s.objective.toFixed(2)}   bound ${s.upperBound.toFixed(2)}   gap ${(s.gap * 100).toFixed(2)}%   (${s.objectiveMode} objective)`);
+  if (s.weakestGroupScore !== null && s.weakestGroupScore !== undefined) {
+    const bound = s.weakestGroupBound ?? Number.POSITIVE_INFINITY;
+    term.out(`weakest    ${s.weakestGroupScore.toFixed(2)}   bound ${bound.toFixed(2)}   (lowest group score${s.options['fairness'] === true ? ', raised first: --fairness' : ''})`);
+  }
   term.out(`solver     ${s.solver}   ${s.seconds.toFixed(2)} s   seed ${s.seed}`);
   const names = new Map(instance.counties.map((c) => [c.id, c]));
   const experts = new Map(instance.experts.map((e) => [e.id, e]));

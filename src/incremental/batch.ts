@@ -12,19 +12,22 @@
  * for them). The result is the full current picture of the round: the
  * earlier groups unchanged, the batch's groups, the batch's unmatched
  * counties with their reasons, earlier unmatched counties as `previous` left
- * them, and counties of other batches as `not-solved` ("waits for batch 3").
+ * them (unless they have pins that verdict did not hold to), and counties of
+ * other batches as `not-solved` ("waits for batch 3"). It is checked with
+ * every pin of the round, as `check` will check the written folder.
  * The summary's solver reads `batch 2 of …`; its bound and gap are those of
  * the batch given the earlier groups.
  */
 import { resolveOptions } from '../model/options.js';
 import { InputError, isNonEmpty, type InputIssue } from '../model/issues.js';
 import type { SolveResult } from '../model/result.js';
-import { InstanceSchema, type Assignment, type County, type Expert, type Instance, type InstanceInput, type Pin } from '../model/schemas.js';
+import { InstanceSchema, type Assignment, type County, type Expert, type Instance, type InstanceInput, type Pin, type Unmatched } from '../model/schemas.js';
 import { validateInstance } from '../io/validate.js';
 import { buildContext, pinsOf, type RoundContext } from '../rules/context.js';
 import { capacityOf } from '../rules/h2-capacity.js';
 import { canLead } from '../rules/h4-leader.js';
 import { roleOf } from '../rules/roles.js';
+import { PIN_RELEASING_REASONS } from '../rules/h9-pins.js';
 import { checkWithContext } from '../check/check-solution.js';
 import type { Diagnosis } from '../explain/diagnose.js';
 import { groupScore } from '../objective/score.js';
@@ -129,7 +132,7 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
   const inner = await solve(sub, { ...rest, ...(onProgress ? { onProgress } : {}) });
   if (inner.status === 'invalid') return inner;
 
-  // 4. The full picture, checked against the round (pins of counties outside this run wait for their own).
+  // 4. The full picture, checked against the round.
   const groups: ChosenGroup[] = [];
   const byCounty = new Map<string, { leader?: Expert; members: Expert[] }>();
   for (const a of [...earlierRows, ...inner.assignments]) {
@@ -148,16 +151,12 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
   const priorUnmatched = new Map((prior?.unmatched ?? []).map((u) => [u.countyId, u]));
   for (const c of ctx.counties) {
     if (byCounty.has(c.id) || unmatched.has(c.id)) continue;
-    const earlier = priorUnmatched.get(c.id);
-    unmatched.set(c.id, earlier && !inBatch(c)
-      ? { reasonCode: earlier.reasonCode, detail: earlier.detail }
-      : { reasonCode: 'not-solved', detail: `${c.name || c.id}: batch ${c.batch ?? '(none)'}, not part of this run (batch ${spec.batch}); solve it with --batch ${c.batch ?? 'LABEL'} once its application is ready` });
+    unmatched.set(c.id, outOfRunReason(ctx, c, spec.batch, inBatch(c) ? undefined : priorUnmatched.get(c.id)));
   }
-  const outOfRun = new Set(ctx.counties.filter((c) => !inBatch(c) && !earlierCounties.has(c.id)).map((c) => c.id));
-  const checkCtx = outOfRun.size === 0 ? ctx : buildContext({ ...full, pins: full.pins.filter((p) => !outOfRun.has(p.countyId)) }, parsedOptions);
+  // Checked against the whole round, every pin included: what `check` will read back from the folder.
   const earlierScore = groups.filter((g) => earlierCounties.has(g.county.id)).reduce((s, g) => s + groupScore(ctx, g.county, g.members).total, 0);
   const result = assembleResult({
-    ctx: checkCtx,
+    ctx,
     groups,
     unmatched,
     status: inner.status,
@@ -169,6 +168,22 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
   });
   result.summary.inputHash = hashInstance(full);
   return result;
+}
+
+/**
+ * Why a county outside this run has no group. The earlier result's verdict
+ * stands, unless the county has pins that verdict did not hold to (H9 lets
+ * a county's pins be absent only when it is `pinned-infeasible` or
+ * `not-solved`; pinned.csv may have gained them since): then, like a county
+ * the earlier result never solved, it waits for a run of its own batch.
+ * A `not-solved` row is written afresh, so that it names this run.
+ */
+function outOfRunReason(ctx: RoundContext, county: County, batch: string, earlier: Unmatched | undefined): Diagnosis {
+  const waits = `${county.name || county.id}: batch ${county.batch ?? '(none)'}, not part of this run (batch ${batch}); solve it with --batch ${county.batch ?? 'LABEL'} once its application is ready`;
+  if (!earlier || earlier.reasonCode === 'not-solved') return { reasonCode: 'not-solved', detail: waits };
+  const releases = (PIN_RELEASING_REASONS as readonly string[]).includes(earlier.reasonCode);
+  if (releases || pinsOf(ctx, county.id).length === 0) return { reasonCode: earlier.reasonCode, detail: earlier.detail };
+  return { reasonCode: 'not-solved', detail: `${waits}. The earlier result left it unmatched without its pins (${earlier.reasonCode}: ${earlier.detail})` };
 }
 
 function dedupePins(pins: readonly Pin[]): Pin[] {

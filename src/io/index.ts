@@ -1,7 +1,7 @@
 /**
  * The io layer: CSV folders and JSON files in and out, with encodings,
- * Chinese headers, validation that names file, line and field, and atomic
- * deterministic writes.
+ * Chinese headers, validation that names file, line and field, CSV files
+ * streamed in bounded memory, and atomic deterministic writes.
  */
 export { readInstanceDir, readInstanceDirOrThrow, type ReadInstanceOptions, type ReadInstanceResult } from './read-instance.js';
 export { validateInstance, type ValidateOptions, type ValidationReport } from './validate.js';
@@ -16,9 +16,10 @@ export {
   type WriteResultsOptions, type ResultFileName,
 } from './write-results.js';
 export { readResultDir, type ReadResultDirResult, type StoredSummary } from './read-results.js';
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic, writeFilesAtomic, NotReplaceableError } from './atomic-write.js';
 export { neutralizeText, unneutralizeText } from './csv-format.js';
 export { decodeBytes, type DecodeResult, type TextEncodingName } from './encoding.js';
+export { MAX_RECORD_CHARS } from './record-splitter.js';
 export {
   COLUMNS, INPUT_FILES, REQUIRED_FILES, KIND_OF_FILE, FILE_OF_KIND, headerTableMarkdown, matchHeader, normalizeHeader,
   type ColumnSpec, type CellKind, type EntityKind, type InputFileName,

@@ -51,7 +51,7 @@ export function parseInstanceJson(text: string, name: string, opts: ReadInstance
     }
   }
   const report = validateRaw(raw as RawInstance, { sources: SourceMap.forObject(name) }, opts);
-  issues.push(...report.issues);
+  for (const i of report.issues) issues.push(i); // not push(...): a huge list overflows the stack
   if (isNonEmpty(issues)) return { ok: false, issues };
   return { ok: true, instance: report.instance, warnings: report.warnings, sources: report.sources };
 }

@@ -7,14 +7,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, isNonEmpty, type InputIssue, type InputWarning, type NonEmpty } from '../model/issues.js';
 import type { Instance } from '../model/schemas.js';
-import { decodeBytes } from './encoding.js';
 import { findFile } from './find-file.js';
-import { COLUMNS, FILE_OF_KIND, INPUT_FILES, KIND_OF_FILE, REQUIRED_FILES, type EntityKind, type InputFileName } from './headers.js';
-import { parseCsvText } from './read-csv.js';
+import { COLUMNS, FILE_OF_KIND, INPUT_FILES, KIND_OF_FILE, REQUIRED_FILES, matchColumn, type EntityKind, type InputFileName } from './headers.js';
+import { readCsvFile } from './read-csv-file.js';
 import { SourceMap } from './source-map.js';
-import { tableFromCsv, type RawRow } from './table.js';
+import { TableBuilder, type RawRow } from './table.js';
 import { validateRaw, type RawInstance, type ValidateOptions } from './validate.js';
-import { readRegularFile } from './read-file.js';
 
 /** Options of `readInstanceDir`: how H10 treats key counties, and which levels may lead (for pinned leaders). */
 export type ReadInstanceOptions = Omit<ValidateOptions, 'source' | 'sources'>;
@@ -31,9 +29,13 @@ export type ReadInstanceResult =
  * Reads and validates an input folder. Required files: counties.csv,
  * needs.csv, experts.csv, skills.csv, pairings.csv (absent → `missing-file`);
  * optional: affinity.csv, pinned.csv. File names match case-insensitively
- * (`Counties.CSV` is found). Encodings, headers and cells: see
- * `decodeBytes`, `src/io/headers.ts` and `src/io/cells.ts`; cross-file
- * rules: see `validateInstance`. Issues are sorted by file, then line.
+ * (`Counties.CSV` is found). Each file is streamed: only its parsed
+ * records are held, and a record longer than `MAX_RECORD_CHARS` (4 Mi
+ * characters: an unclosed quote near the top of a huge file, a file without
+ * line breaks) is refused with a `bad-row` issue at once (see
+ * `readCsvFile`). Encodings, headers and cells: see `decodeBytes`,
+ * `src/io/headers.ts` and `src/io/cells.ts`; cross-file rules: see
+ * `validateInstance`. Issues are sorted by file, then line.
  *
  * Never throws for bad input; see `readInstanceDirOrThrow`.
  *
@@ -67,29 +69,19 @@ export async function readInstanceDir(dir: string, opts: ReadInstanceOptions = {
       }
       return;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readRegularFile(join(dir, actual));
-    } catch (error) {
-      issues.push({ code: 'unreadable-file', file, line: 0, field: '', message: `the file ${file} cannot be read (${(error as Error).message})` });
+    // Streamed: each record becomes a table row as it is parsed, and an endless record is refused (see readCsvFile).
+    const read = await readCsvFile(join(dir, actual), file, () => new TableBuilder(file, COLUMNS[file]), {
+      fieldName: (header) => matchColumn(COLUMNS[file], header)?.column ?? header.trim(),
+    });
+    if (!read.ok) {
+      issues.push(read.issue);
       markIncomplete();
       return;
     }
-    const decoded = decodeBytes(bytes, file);
-    if (!decoded.ok) {
-      issues.push(decoded.issue);
-      markIncomplete();
-      return;
-    }
-    const parsed = await parseCsvText(decoded.text, file);
-    if (!parsed.ok) {
-      issues.push(parsed.issue);
-      markIncomplete();
-      return;
-    }
-    const table = tableFromCsv(file, COLUMNS[file], parsed.header, parsed.rows);
-    issues.push(...table.issues);
-    warnings.push(...table.warnings);
+    const table = read.value;
+    // Not push(...list): a spread of 150,000 issues overflows the stack.
+    for (const i of table.issues) issues.push(i);
+    for (const w of table.warnings) warnings.push(w);
     if (table.issues.some((i) => i.code === 'missing-column' || i.code === 'duplicate-column')) markIncomplete();
     tables.set(file, table.rows);
   }));
@@ -103,8 +95,8 @@ export async function readInstanceDir(dir: string, opts: ReadInstanceOptions = {
     reported: (kind, index) => rowsOf(kind)[index]?.badFields,
     incomplete,
   }, opts);
-  issues.push(...report.issues);
-  warnings.push(...report.warnings);
+  for (const i of report.issues) issues.push(i);
+  for (const w of report.warnings) warnings.push(w);
 
   sortByLocation(issues);
   sortByLocation(warnings);

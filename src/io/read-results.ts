@@ -11,9 +11,9 @@ import { AssignmentSchema, SummarySchema, UnmatchedSchema, type Assignment, type
 import { unneutralizeText } from './csv-format.js';
 import { decodeBytes } from './encoding.js';
 import { col, type ColumnSpec } from './headers.js';
-import { parseCsvText } from './read-csv.js';
+import { readCsvFile } from './read-csv-file.js';
 import { findFile } from './find-file.js';
-import { tableFromCsv } from './table.js';
+import { TableBuilder } from './table.js';
 import { describeZodIssue } from './validate.js';
 import { readRegularFile } from './read-file.js';
 
@@ -117,12 +117,9 @@ function pushZod(issues: InputIssue[], file: string, line: number, field: string
   issues.push({ code, file, line, field, message, ...(value === undefined ? {} : { value }) });
 }
 
-async function readText(dir: string, names: readonly string[], file: string, required: boolean, issues: InputIssue[]): Promise<string | undefined> {
+async function readText(dir: string, names: readonly string[], file: string, issues: InputIssue[]): Promise<string | undefined> {
   const actual = findFile(names, file);
-  if (actual === undefined) {
-    if (required) issues.push({ code: 'missing-file', file, line: 0, field: '', message: `the results file ${file} is not in the folder ${dir}` });
-    return undefined;
-  }
+  if (actual === undefined) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(join(dir, actual));
@@ -139,7 +136,7 @@ async function readText(dir: string, names: readonly string[], file: string, req
 }
 
 async function readJson(dir: string, names: readonly string[], file: string, issues: InputIssue[]): Promise<unknown> {
-  const text = await readText(dir, names, file, false, issues);
+  const text = await readText(dir, names, file, issues);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -153,15 +150,19 @@ async function readRows<T>(
   dir: string, names: readonly string[], file: string, specs: readonly ColumnSpec[], schema: z.ZodType<T>,
   issues: InputIssue[], fix: (values: Record<string, unknown>) => void,
 ): Promise<T[]> {
-  const text = await readText(dir, names, file, true, issues);
-  if (text === undefined) return [];
-  const parsed = await parseCsvText(text, file);
-  if (!parsed.ok) {
-    issues.push(parsed.issue);
+  const actual = findFile(names, file);
+  if (actual === undefined) {
+    issues.push({ code: 'missing-file', file, line: 0, field: '', message: `the results file ${file} is not in the folder ${dir}` });
     return [];
   }
-  const table = tableFromCsv(file, specs, parsed.header, parsed.rows);
-  issues.push(...table.issues);
+  // Streamed, as input files are: bounded memory, and an endless record is refused.
+  const read = await readCsvFile(join(dir, actual), file, () => new TableBuilder(file, specs));
+  if (!read.ok) {
+    issues.push(read.issue);
+    return [];
+  }
+  const table = read.value;
+  for (const i of table.issues) issues.push(i); // not push(...): a huge list overflows the stack
   const out: T[] = [];
   for (const row of table.rows) {
     const values = { ...row.values };

@@ -28,9 +28,14 @@ export interface RawTable {
   readonly warnings: InputWarning[];
 }
 
+/** A row's `badFields` when none of its cells was unreadable: one shared empty set, not one per row. */
+const NO_BAD_FIELDS: ReadonlySet<string> = new Set();
+
 /**
  * Maps a parsed file's header to `columns` (those of `COLUMNS[file]` for an
- * input file) and parses every cell.
+ * input file) and parses every cell, one record at a time: `add` the header
+ * record, then each data record as it is parsed, then `finish`. Records are
+ * not kept, so a file read as a stream holds only its rows.
  *
  * - A header that names no column is ignored with a warning (a typo in a
  *   header would otherwise lose a whole column silently); an empty header
@@ -41,76 +46,118 @@ export interface RawTable {
  *   Extra cells that are empty are tolerated: Excel pads rows with commas.
  * - A row with fewer cells than the header: the missing cells are empty.
  * - An unreadable cell: `bad-value`, with the cell text.
+ *
+ * @example
+ * ```ts
+ * const table = new TableBuilder('experts.csv', COLUMNS['experts.csv']);
+ * for (const record of records) table.add(record); // the header first
+ * const { rows, issues, warnings } = table.finish();
+ * ```
  */
-export function tableFromCsv(file: string, columns: readonly ColumnSpec[], header: CsvRecord | undefined, records: readonly CsvRecord[]): RawTable {
-  const issues: InputIssue[] = [];
-  const warnings: InputWarning[] = [];
-  if (header === undefined) {
-    for (const c of columns.filter((c) => c.required)) {
-      issues.push({ code: 'missing-column', file, line: 1, field: c.column, message: `the file ${file} is empty: it needs a header row with the column ${c.column}` });
+export class TableBuilder {
+  private readonly issues: InputIssue[] = [];
+  private readonly warnings: InputWarning[] = [];
+  private readonly rows: RawRow[] = [];
+  private header: CsvRecord | undefined;
+  /** Column position → spec (undefined: ignored column). */
+  private readonly specs: (ColumnSpec | undefined)[] = [];
+  /** Positions of header cells that are blank, while none of their cells has held data. */
+  private blankColumns: number[] = [];
+  private blankHeaderHoldsData = false;
+  /** Where the warning about data under a blank header goes: after the header's own warnings. */
+  private blankWarningAt = 0;
+  /** The header lacks or repeats a column: rows cannot be read reliably, so they are not built. */
+  private skipRows = false;
+  private readonly notes = new Set<string>();
+
+  /**
+   * @param file the name used in issues, e.g. `experts.csv`
+   * @param columns the columns the file may hold
+   */
+  constructor(private readonly file: string, private readonly columns: readonly ColumnSpec[]) {}
+
+  /** Takes the next non-blank record; the first one is the header. */
+  add(record: CsvRecord): void {
+    if (this.header === undefined) {
+      this.header = record;
+      this.readHeader(record);
+      return;
     }
-    return { rows: [], issues, warnings };
+    if (this.blankColumns.length > 0 && this.blankColumns.some((i) => (record.cells[i] ?? '').trim() !== '')) {
+      this.blankHeaderHoldsData = true;
+      this.blankColumns = [];
+    }
+    if (!this.skipRows) this.readRow(record);
   }
 
-  // Column position → spec (undefined: ignored column).
-  const specs: (ColumnSpec | undefined)[] = [];
-  const seen = new Map<string, string>();
-  let blankHeaderHoldsData = false;
-  header.cells.forEach((text, i) => {
-    const spec = matchColumn(columns, text);
-    if (spec === undefined) {
-      if (text.replace(/\uFEFF/g, '').trim() !== '') {
-        warnings.push({ code: 'bad-value', file, line: header.line, field: text.trim(), message: `the column "${text.trim()}" is not a column of ${file}; it is ignored (columns: ${columns.map((c) => c.column).join(', ')})` });
-      } else if (records.some((r) => (r.cells[i] ?? '').trim() !== '')) {
-        blankHeaderHoldsData = true;
+  /** The rows and the problems found. */
+  finish(): RawTable {
+    const { file, header, issues, warnings } = this;
+    if (header === undefined) {
+      for (const c of this.columns.filter((c) => c.required)) {
+        issues.push({ code: 'missing-column', file, line: 1, field: c.column, message: `the file ${file} is empty: it needs a header row with the column ${c.column}` });
       }
-      specs.push(undefined);
-      return;
+      return { rows: [], issues, warnings };
     }
-    const earlier = seen.get(spec.column);
-    if (earlier !== undefined) {
-      issues.push({ code: 'duplicate-column', file, line: header.line, field: spec.column, value: text, message: `the headers "${earlier}" and "${text.trim()}" both name the column ${spec.column}; keep one` });
-      specs.push(undefined);
-      return;
+    if (this.blankHeaderHoldsData) {
+      warnings.splice(this.blankWarningAt, 0, { code: 'bad-value', file, line: header.line, field: '', message: `a column of ${file} without a header holds data; it is ignored` });
     }
-    seen.set(spec.column, text.trim());
-    specs.push(spec);
-  });
-  if (blankHeaderHoldsData) {
-    warnings.push({ code: 'bad-value', file, line: header.line, field: '', message: `a column of ${file} without a header holds data; it is ignored` });
-  }
-  for (const c of columns) {
-    if (c.required && !seen.has(c.column)) {
-      const also = c.aliases.length > 0 ? ` (or ${c.aliases.join(', ')})` : '';
-      issues.push({ code: 'missing-column', file, line: header.line, field: c.column, message: `the required column ${c.column}${also} is missing from ${file}` });
-    }
-  }
-  if (issues.some((i) => i.code === 'missing-column' || i.code === 'duplicate-column')) {
-    // Rows cannot be read reliably without their columns; the header issues say what to fix.
-    return { rows: [], issues, warnings };
+    return { rows: this.skipRows ? [] : this.rows, issues, warnings };
   }
 
-  const notes = new Set<string>();
-  const rows: RawRow[] = [];
-  for (const record of records) {
+  private readHeader(header: CsvRecord): void {
+    const { file, columns, issues, warnings } = this;
+    const seen = new Map<string, string>();
+    header.cells.forEach((text, i) => {
+      const spec = matchColumn(columns, text);
+      if (spec === undefined) {
+        if (text.replace(/\uFEFF/g, '').trim() !== '') {
+          warnings.push({ code: 'bad-value', file, line: header.line, field: text.trim(), message: `the column "${text.trim()}" is not a column of ${file}; it is ignored (columns: ${columns.map((c) => c.column).join(', ')})` });
+        } else {
+          this.blankColumns.push(i);
+        }
+        this.specs.push(undefined);
+        return;
+      }
+      const earlier = seen.get(spec.column);
+      if (earlier !== undefined) {
+        issues.push({ code: 'duplicate-column', file, line: header.line, field: spec.column, value: text, message: `the headers "${earlier}" and "${text.trim()}" both name the column ${spec.column}; keep one` });
+        this.specs.push(undefined);
+        return;
+      }
+      seen.set(spec.column, text.trim());
+      this.specs.push(spec);
+    });
+    this.blankWarningAt = warnings.length;
+    for (const c of columns) {
+      if (c.required && !seen.has(c.column)) {
+        const also = c.aliases.length > 0 ? ` (or ${c.aliases.join(', ')})` : '';
+        issues.push({ code: 'missing-column', file, line: header.line, field: c.column, message: `the required column ${c.column}${also} is missing from ${file}` });
+      }
+    }
+    this.skipRows = issues.some((i) => i.code === 'missing-column' || i.code === 'duplicate-column');
+  }
+
+  private readRow(record: CsvRecord): void {
+    const { file, specs, issues, warnings, notes } = this;
     const extra = record.cells.slice(specs.length).filter((c) => c.trim() !== '');
     if (extra.length > 0) {
       issues.push({
         code: 'bad-row', file, line: record.line, field: '', value: record.cells.join(','),
         message: `the row has ${record.cells.length} cells but the header has ${specs.length} columns; a cell may contain an unquoted comma`,
       });
-      continue;
+      return;
     }
     const values: Record<string, unknown> = {};
     const texts: Record<string, string> = {};
-    const badFields = new Set<string>();
+    let badFields: Set<string> | undefined;
     specs.forEach((spec, i) => {
       if (spec === undefined) return;
       const text = record.cells[i] ?? '';
       texts[spec.field] = text;
       const parsed = parseCell(spec.kind, text);
       if (!parsed.ok) {
-        badFields.add(spec.field);
+        (badFields ??= new Set()).add(spec.field);
         issues.push({ code: 'bad-value', file, line: record.line, field: spec.column, value: text, message: `${spec.column} "${text.trim()}" ${parsed.message}` });
         return;
       }
@@ -121,7 +168,24 @@ export function tableFromCsv(file: string, columns: readonly ColumnSpec[], heade
         warnings.push({ code: 'bad-value', file, line: record.line, field: spec.column, message: parsed.note });
       }
     });
-    rows.push({ values, texts, badFields, line: record.line });
+    this.rows.push({ values, texts, badFields: badFields ?? NO_BAD_FIELDS, line: record.line });
   }
-  return { rows, issues, warnings };
+}
+
+/**
+ * Builds the table of a parsed file at once; see `TableBuilder` for the
+ * rules.
+ *
+ * @param file the name used in issues
+ * @param columns the columns the file may hold
+ * @param header the header record, `undefined` for an empty file
+ * @param records the data records
+ */
+export function tableFromCsv(file: string, columns: readonly ColumnSpec[], header: CsvRecord | undefined, records: readonly CsvRecord[]): RawTable {
+  const builder = new TableBuilder(file, columns);
+  if (header !== undefined) {
+    builder.add(header);
+    for (const record of records) builder.add(record);
+  }
+  return builder.finish();
 }

@@ -1,14 +1,14 @@
 /**
  * Writing a solve's results folder: assignments.csv, unmatched.csv,
- * summary.json and timing.json. Everything except timing.json is
- * byte-identical for the same input, options and seed, so two runs can be
- * compared with `diff` and a published result can be reproduced.
+ * summary.json and timing.json, replaced as one set. Everything except
+ * timing.json is byte-identical for the same input, options and seed, so two
+ * runs can be compared with `diff` and a published result can be reproduced.
  */
 import { mkdir, realpath } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { SolveResult } from '../model/result.js';
 import { SummarySchema, type Assignment, type Summary, type Unmatched } from '../model/schemas.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFilesAtomic } from './atomic-write.js';
 import { csvText, neutralizeText } from './csv-format.js';
 
 /** The files of a results folder, in the order they are written. */
@@ -40,6 +40,12 @@ export class OutputDirError extends Error {
 export interface WriteResultsOptions {
   /** The input folder; when given, writing into that very folder is refused with `OutputDirError`. A subfolder of it is allowed. */
   inputDir?: string;
+  /**
+   * More files written in the same set, after the four result files (e.g.
+   * `{ 'report.html': html }`), so that they are replaced together with
+   * them. Bare file names other than those of `RESULT_FILES`.
+   */
+  extraFiles?: Readonly<Record<string, string | Uint8Array>>;
 }
 
 /**
@@ -108,8 +114,12 @@ async function realpathOrUndefined(path: string): Promise<string | undefined> {
 }
 
 /**
- * Writes a results folder (created if missing), each file atomically, rows
- * in the result's order. The CSV files are UTF-8 without BOM, `\n` line ends.
+ * Writes a results folder (created if missing) as one set: every file is
+ * first written to a hidden temporary file in the folder and flushed, and
+ * only when all are written are they renamed into place; if any write
+ * fails, the temporary files are removed and the old files are left as they
+ * were (see `writeFilesAtomic`). Rows in the result's order; the CSV files
+ * are UTF-8 without BOM, `\n` line ends.
  *
  * CSV injection: free-text cells (`reason`, `detail`) starting with `=`,
  * `+`, `-`, `@`, tab or CR get a leading `'` (see `neutralizeText`);
@@ -117,6 +127,7 @@ async function realpathOrUndefined(path: string): Promise<string | undefined> {
  * must match them to the input byte for byte. `readResultDir` undoes the `'`.
  *
  * @throws OutputDirError when `outDir` and `opts.inputDir` are the same folder (after resolving links)
+ * @throws TypeError when an extra file is named like a result file or is not a bare file name
  * @example
  * ```ts
  * await writeResults('out/round1', solve(instance), { inputDir: 'data/round1' });
@@ -128,7 +139,9 @@ export async function writeResults(outDir: string, result: SolveResult, opts: Wr
     const out = (await realpathOrUndefined(outDir)) ?? resolve(outDir);
     if (input === out) throw new OutputDirError(outDir, opts.inputDir);
   }
+  const extra = opts.extraFiles ?? {};
+  const clash = Object.keys(extra).find((name) => (RESULT_FILES as readonly string[]).includes(name));
+  if (clash !== undefined) throw new TypeError(`the extra file ${clash} has the name of a result file`);
   await mkdir(outDir, { recursive: true });
-  const files = resultsToFiles(result);
-  for (const name of RESULT_FILES) await writeFileAtomic(join(outDir, name), files[name]);
+  await writeFilesAtomic(outDir, { ...resultsToFiles(result), ...extra });
 }

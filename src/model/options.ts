@@ -65,6 +65,11 @@ export const OptionsSchema = z.object({
   maxSameOrganization: z.number().int().min(1).default(3),
   /** Weights of the default objective. */
   weights: WeightsSchema.default(WeightsSchema.parse({})),
+  /**
+   * S5 "fairness between counties": when true, the weakest matched group's score is maximized first
+   * and the total second (after pins and the number of counties matched). Default false.
+   */
+  fairness: z.boolean().default(false),
   /** H10: `refuse` key counties at validation, or `skip` them with a warning. Default `refuse`. */
   keyCounties: z.enum(['refuse', 'skip']).default('refuse'),
 });

@@ -174,6 +174,13 @@ export const SummarySchema = z.object({
   /** (upperBound − objective) / max(|upperBound|, 1e-9); 0 when proven optimal. */
   gap: z.number(),
   matchedCounties: z.number().int(),
+  /** S5: the lowest score of a matched group; null when no county is matched. Absent in results of versions before S5. */
+  weakestGroupScore: z.number().nullable().optional(),
+  /**
+   * S5: a proven upper bound on the weakest group's score of any valid result that matches as many
+   * counties; null when no county is matched. Absent in results of versions before S5.
+   */
+  weakestGroupBound: z.number().nullable().optional(),
   /** A proven upper bound on the number of counties any valid result can match. */
   matchableUpperBound: z.number().int(),
   totalCounties: z.number().int(),

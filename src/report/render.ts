@@ -81,6 +81,10 @@ function renderSummary(m: ReportModel, options: Options): string {
   s += tile(num(summary.objective), '得分', 'Score');
   s += tile(bounded ? num(summary.upperBound) : '∞', '已证明上界', 'Proven upper bound', bounded ? '' : '未证明上界 no bound proven');
   s += tile(bounded ? `${num(summary.gap * 100, 2)}%` : '—', '差距', 'Gap', '(上界 − 得分) / 上界 (bound − score) / bound');
+  if (summary.weakestGroupScore !== null && summary.weakestGroupScore !== undefined) {
+    const wb = summary.weakestGroupBound;
+    s += tile(num(summary.weakestGroupScore), '最弱组得分', 'Weakest group (S5)', `上界 bound ${wb === null || wb === undefined || !Number.isFinite(wb) ? '—' : num(wb)}${options.fairness ? ' · 公平优先 fairness first' : ''}`);
+  }
   s += tile(int(members), '成员总数', 'Members', m.groups.length > 0 ? `平均每组 mean ${num(members / m.groups.length, 1)} / group` : '');
   s += '</div>';
 

@@ -15,6 +15,7 @@ import { memberReason } from '../explain/reasons.js';
 import type { Diagnosis } from '../explain/diagnose.js';
 import { explainCompetition } from '../explain/competition.js';
 import { coveredNeedIndices, memberFit } from '../objective/score.js';
+import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
 import { roleOf } from '../rules/roles.js';
 import { VERSION } from '../version.js';
@@ -38,9 +39,13 @@ export interface AssembleInput {
   upperBound: number;
   /** A proven upper bound on the number of counties any valid result can match. */
   matchableUpperBound: number;
+  /** A proven upper bound on the weakest group's score (S5) when the solver has one; the generic ceiling applies too. */
+  weakestGroupBound?: number;
   solver: string;
   startedAt: number;
   warnings?: readonly InputWarning[];
+  /** `hashInstance(ctx.instance)` when the solver computed it already (the scalable solver does, before its deadline is set). */
+  inputHash?: string;
 }
 
 const ROLE_ORDER = new Map(ROLES.map((r, i) => [r, i]));
@@ -72,6 +77,13 @@ function pinnedReason(ctx: RoundContext, countyId: string, d: Diagnosis): Unmatc
   return { countyId, reasonCode: 'pinned-infeasible', detail: `its pinned members cannot stay (${d.reasonCode}): ${d.detail}` };
 }
 
+/** The tighter of the solver's bound and the generic ceiling, never below the score reached (engine rounding). */
+function weakestBoundOf(ctx: RoundContext, weakest: number | null, matched: number, fromSolver: number | undefined): number | null {
+  if (weakest === null) return null;
+  const generic = weakestGroupUpperBound(ctx, ctx.counties, matched) ?? Number.POSITIVE_INFINITY;
+  return Math.max(weakest, Math.min(generic, fromSolver ?? Number.POSITIVE_INFINITY));
+}
+
 /** Builds, checks and returns the result. Throws `SolverBugError` if a hard rule is broken. */
 export function assembleResult(input: AssembleInput): SolveResult {
   const { ctx } = input;
@@ -97,12 +109,17 @@ export function assembleResult(input: AssembleInput): SolveResult {
   const objective = report.objective;
   // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
   const upperBound = Math.max(input.upperBound, objective);
+  // Hashed before the clock is read, so that `seconds` covers it (1–2 s on national-x10).
+  const inputHash = input.inputHash ?? hashInstance(ctx.instance);
+  const weakest = weakestGroupScore(ctx, input.groups);
   const summary: Summary = {
     status: input.status,
     objective,
     upperBound,
     gap: relativeGap(objective, upperBound),
     matchedCounties: report.matchedCounties,
+    weakestGroupScore: weakest,
+    weakestGroupBound: weakestBoundOf(ctx, weakest, report.matchedCounties, input.weakestGroupBound),
     matchableUpperBound: Math.max(input.matchableUpperBound, report.matchedCounties),
     totalCounties: ctx.counties.length,
     expertsUsed: used.size,
@@ -113,7 +130,7 @@ export function assembleResult(input: AssembleInput): SolveResult {
     objectiveMode: ctx.options.objective,
     options: optionsForSummary(ctx.options),
     version: VERSION,
-    inputHash: hashInstance(ctx.instance),
+    inputHash,
   };
   return { status: input.status, assignments, unmatched, summary, warnings: [...(input.warnings ?? [])] };
 }

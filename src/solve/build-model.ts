@@ -6,7 +6,7 @@
  *
  *   maximize  matchReward·Σ z[c] + Σ coverage·w[c,n]·y[c,n] + Σ (fit[e,c] − price[e])·x[e,c] − organization·Σ o[c,k]
  */
-import { LinearModel } from '../model/linear.js';
+import { LinearModel, type LinearTerm } from '../model/linear.js';
 import type { County, Expert } from '../model/schemas.js';
 import type { RoundContext } from '../rules/context.js';
 import { needsOf } from '../rules/context.js';
@@ -30,21 +30,42 @@ export interface BuildSpec {
   rules?: readonly Rule[];
 }
 
+/**
+ * A built model, with each county's soft score as a linear expression over
+ * its variables (S1–S4 without prices or match reward): what S5 (fairness)
+ * and local floors constrain.
+ */
+export interface BuiltModel extends ModelScope {
+  /** County id → the terms whose sum is the county's soft score in the model. */
+  readonly scoreTerms: ReadonlyMap<string, readonly LinearTerm[]>;
+}
+
+type ScoreTerms = Map<string, LinearTerm[]>;
+
+function termsOf(terms: ScoreTerms, c: County): LinearTerm[] {
+  let list = terms.get(c.id);
+  if (!list) terms.set(c.id, (list = []));
+  return list;
+}
+
 /** The rules that add constraints, in the order they are added. H1 is structural, H8 acts through eligibility. */
 export const MODEL_RULES: readonly Rule[] = [h2Capacity, h3GroupSize, h4Leader, h5Local, h6EastWest, h7RequiredNeeds, h9Pins];
 
-function addAssignmentVariables(scope: ModelScope, spec: BuildSpec): void {
+function addAssignmentVariables(scope: ModelScope, spec: BuildSpec, terms: ScoreTerms): void {
   const { ctx, model } = scope;
   for (const c of spec.counties) {
     model.binary(zVar(ctx, c), spec.matchReward);
+    const score = termsOf(terms, c);
     for (const e of spec.candidates.get(c.id) ?? []) {
-      model.binary(xVar(ctx, e, c), memberFit(ctx, e, c).fit - (spec.priceOf?.(e) ?? 0));
+      const fit = memberFit(ctx, e, c).fit;
+      const x = model.binary(xVar(ctx, e, c), fit - (spec.priceOf?.(e) ?? 0)).name;
+      if (fit !== 0) score.push({ name: x, coef: fit });
     }
   }
 }
 
 /** S1: y[c,n] ≤ Σ_{e covers n} x[e,c], rewarded by coverage·weight; y is continuous, it settles at 0 or 1 with x. */
-function addCoverageObjective(scope: ModelScope): void {
+function addCoverageObjective(scope: ModelScope, terms: ScoreTerms): void {
   const { ctx, model } = scope;
   const w = ctx.options.weights.coverage;
   for (const c of scope.counties) {
@@ -55,13 +76,14 @@ function addCoverageObjective(scope: ModelScope): void {
       const names = coverers[n] ?? [];
       if (need.weight <= 0 || w <= 0 || names.length === 0) return;
       const y = model.continuous(yVar(ctx, c, n), 0, 1, w * need.weight).name;
+      termsOf(terms, c).push({ name: y, coef: w * need.weight });
       model.constrain(`S1[${ctx.countyIndex.get(c.id)},${n}]`, [{ name: y, coef: 1 }, ...names.map((name) => ({ name, coef: -1 }))], { max: 0 });
     });
   }
 }
 
 /** S4: o[c,k] ≥ Σ_{e ∈ org k} x[e,c] − maxSameOrganization, penalized. */
-function addOrganizationPenalty(scope: ModelScope): void {
+function addOrganizationPenalty(scope: ModelScope, terms: ScoreTerms): void {
   const { ctx, model } = scope;
   const { maxSameOrganization: limit, weights } = ctx.options;
   if (weights.organization <= 0) return;
@@ -77,23 +99,25 @@ function addOrganizationPenalty(scope: ModelScope): void {
     for (const members of [...byOrg.values()]) {
       if (members.length <= limit) continue;
       const o = model.continuous(oVar(ctx, c, k), 0, members.length, -weights.organization).name;
+      termsOf(terms, c).push({ name: o, coef: -weights.organization });
       model.constrain(`S4[${ctx.countyIndex.get(c.id)},${k}]`, [...members.map((e) => ({ name: xVar(ctx, e, c), coef: 1 })), { name: o, coef: -1 }], { max: limit });
       k++;
     }
   }
 }
 
-/** Builds the model; returns the scope whose `model` an engine can solve. */
-export function buildGroupModel(ctx: RoundContext, spec: BuildSpec): ModelScope {
-  const scope: ModelScope = { ctx, model: new LinearModel(), counties: spec.counties, candidates: spec.candidates };
-  addAssignmentVariables(scope, spec);
+/** Builds the model; returns the scope whose `model` an engine can solve, with each county's score terms. */
+export function buildGroupModel(ctx: RoundContext, spec: BuildSpec): BuiltModel {
+  const terms: ScoreTerms = new Map();
+  const scope: BuiltModel = { ctx, model: new LinearModel(), counties: spec.counties, candidates: spec.candidates, scoreTerms: terms };
+  addAssignmentVariables(scope, spec, terms);
   for (const rule of spec.rules ?? MODEL_RULES) {
     if (rule === h2Capacity && spec.capacityRows === false) continue;
     rule.addConstraints?.(scope);
   }
   if (ctx.options.objective === 'default') {
-    addCoverageObjective(scope);
-    addOrganizationPenalty(scope);
+    addCoverageObjective(scope, terms);
+    addOrganizationPenalty(scope, terms);
   }
   return scope;
 }

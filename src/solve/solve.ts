@@ -7,7 +7,9 @@ import { InputError, isNonEmpty, type InputIssue, type NonEmpty } from '../model
 import type { SolveResult } from '../model/result.js';
 import { InstanceSchema, type Instance, type InstanceInput } from '../model/schemas.js';
 import { validateInstance } from '../io/validate.js';
-import { buildContext } from '../rules/context.js';
+import { buildContext, type RoundContext } from '../rules/context.js';
+import type { InputWarning } from '../model/issues.js';
+import { raiseWeakestGroup } from './fairness/raise-weakest.js';
 import { highsEngine } from './engines/highs.js';
 import { jsLpEngine } from './engines/jslp.js';
 import { countExactBinaries, JSLP_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
@@ -50,7 +52,13 @@ export async function solve(instance: InstanceInput, options: SolveOptions = {})
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
   const ctx = buildContext(checked.instance, parsedOptions);
   const warnings = checked.warnings;
-  switch (parsedOptions.solver) {
+  const result = await solveRound(ctx, startedAt, warnings, onProgress);
+  // S5: the weakest group is raised after the chosen solver, whichever it is.
+  return parsedOptions.fairness ? (await raiseWeakestGroup(ctx, result, { startedAt, warnings })).result : result;
+}
+
+function solveRound(ctx: RoundContext, startedAt: number, warnings: readonly InputWarning[], onProgress?: (progress: Progress) => void): Promise<SolveResult> {
+  switch (ctx.options.solver) {
     case 'auto':
       return solveAuto(ctx, { startedAt, warnings, exactLimit: AUTO_EXACT_LIMIT, pairs: countExactBinaries(ctx), ...(onProgress ? { onProgress } : {}) });
     case 'exact':

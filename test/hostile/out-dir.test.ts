@@ -1,16 +1,17 @@
 /**
- * Results are never written over the inputs, and written atomically.
+ * Results are never written over the inputs, and a results folder is
+ * replaced as one set.
  *
  * - `solve --out` equal to `--input` (also spelled `dir/` or `dir/.`) is
  *   refused with exit code 2 and nothing is written;
- * - `--out` a symbolic link to the input folder: the same. KNOWN BUG 3:
- *   `writeResults` refuses it with `OutputDirError`, but the CLI does not
- *   map that error, so it exits 1 ("internal error … a bug") after a full
- *   solve. Written as `it.fails` until fixed;
+ * - `--out` a symbolic link to the input folder: the same (regression test
+ *   of a fixed bug: `writeResults` refused it with `OutputDirError`, but the
+ *   CLI exited 1, "internal error", after a full solve);
  * - a results folder inside the input folder is allowed, and the input
  *   files keep their bytes;
- * - a write that fails half-way leaves no temporary file behind, and each
- *   file is either its old or its new self.
+ * - a write that fails (here: a result file's name held by a folder) leaves
+ *   every old file as it was and no temporary file behind. Failures at each
+ *   file of the set: `test/io/write-set.test.ts`.
  */
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -94,25 +95,23 @@ describe('solve --out never writes over the inputs', () => {
   });
 });
 
-describe('writeResults is atomic per file', () => {
-  it('leaves no temporary file, and a failed write leaves the old files whole', async () => {
+describe('writeResults replaces the results folder as one set', () => {
+  it('leaves no temporary file, and a failed write leaves every old file as it was', async () => {
     const instance = generateInstance('tiny', 2);
     const result = await solveOrThrow(instance, { solver: 'exact' });
     const out = join(root, 'atomic');
     await writeResults(out, result);
     expect((await readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    const first = await snapshot(out);
-    // summary.json replaced by a non-empty folder: its rename fails after assignments.csv and unmatched.csv were replaced.
+    // An older assignments.csv, and summary.json replaced by a non-empty folder, which no file can replace.
     await writeFile(join(out, 'assignments.csv'), 'old\n');
     const blocked = join(out, 'summary.json');
     await rm(blocked);
     await mkdir(blocked);
     await writeFile(join(blocked, 'x'), 'keeps the folder non-empty');
-    await expect(writeResults(out, result)).rejects.toThrow();
-    const names = await readdir(out);
-    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    // Files written before the failure are whole new files, not a mix; the blocked one is left as it was.
-    expect((await snapshot(blocked)).size).toBe(1);
-    expect(await readFile(join(out, 'assignments.csv'), 'utf8')).toBe(Buffer.from(first.get(join(out, 'assignments.csv'))!, 'base64').toString('utf8'));
+    const before = await snapshot(out);
+    await expect(writeResults(out, result)).rejects.toThrow(/summary\.json is a folder/);
+    // Nothing replaced, not even the files before summary.json in the set; no temporary file.
+    expect(await snapshot(out)).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
   });
 });

@@ -3,7 +3,7 @@ import { solveBatch } from '../../src/incremental/batch.js';
 import { checkSolution } from '../../src/check/check-solution.js';
 import type { SolveResult } from '../../src/model/result.js';
 import type { Instance } from '../../src/model/schemas.js';
-import { national } from '../helpers/instance.js';
+import { expert, national } from '../helpers/instance.js';
 import { OPTIONS, countyWithPool, round, solveSmall } from '../explain/fixtures.js';
 
 /** Two batches that want the same star expert S (capacity 1): batch 1 takes it, batch 2 must do without. */
@@ -49,6 +49,8 @@ describe('solveBatch', () => {
     // S prefers b (9 > 5), but a holds it from batch 1: b does without.
     expect(g2['b']!.some((m) => m.startsWith('S:'))).toBe(false);
     expect(second.unmatched.map((u) => `${u.countyId}:${u.reasonCode}`)).toEqual(['c:not-solved']);
+    // Written afresh for this run, not copied from batch 1's.
+    expect(second.unmatched[0]!.detail).toMatch(/batch 3, not part of this run \(batch 2\); solve it with --batch 3/);
     expect(checkSolution(instance, second, OPTIONS).ok).toBe(true);
     expect(second.summary.matchedCounties).toBe(2);
     // Assignments alone will do as the earlier result.
@@ -82,5 +84,40 @@ describe('solveBatch', () => {
     const first = await ok(solveBatch(instance, { batch: '1' }, OPTIONS));
     const clash = await solveBatch({ ...instance, pins: [{ countyId: 'b', expertId: 'S' }] }, { batch: '2', previous: first }, OPTIONS);
     expect(clash.status === 'invalid' && clash.issues[0].message).toMatch(/expert S is pinned to 1 county\(ies\) of batch 2, but earlier groups and other pins use 1 of its 1 place/);
+  });
+
+  /**
+   * Bug (issue #4 item 4, "check reports later-batch pins as missing"): a
+   * county outside the batch kept the earlier result's reason even when it
+   * had gained pins since, and the batch result was checked without those
+   * pins, so `check` on the written folder (which reads pinned.csv) reported
+   * them missing. Here c (batch 3) has no local scientist; the earlier result
+   * was solved before c's leader was pinned.
+   */
+  it('a county outside the batch whose earlier verdict ignored its pins waits as not-solved; the output passes the checker with every pin', async () => {
+    const c = { counties: [{ id: 'c', name: 'county c', province: 'W', batch: '3' }], experts: [national('c-N'), expert('c-M1'), expert('c-M2'), expert('c-M3')] };
+    const unpinned = round([countyWithPool('a', 3, { batch: '1' }), countyWithPool('b', 3, { batch: '2' }), c]);
+    const earlier = await solveSmall(unpinned);
+    expect(earlier.unmatched.map((u) => `${u.countyId}:${u.reasonCode}`)).toEqual(['c:no-local-scientist']);
+    const pinned: Instance = { ...unpinned, pins: [{ countyId: 'c', expertId: 'c-N', role: 'leader' }] };
+    const second = await ok(solveBatch(pinned, { batch: '2', previous: earlier }, OPTIONS));
+    const cRow = second.unmatched.find((u) => u.countyId === 'c');
+    expect(cRow?.reasonCode).toBe('not-solved');
+    expect(cRow?.detail).toMatch(/batch 3, not part of this run \(batch 2\).*no-local-scientist/);
+    expect(checkSolution(pinned, second, OPTIONS).violations).toEqual([]);
+  });
+
+  it('pins of the batch and of earlier groups are still enforced', async () => {
+    const instance = twoBatches();
+    const earlier = await solveSmall(instance);
+    const outsider = instance.experts.find((e) => !earlier.assignments.some((a) => a.countyId === 'a' && a.expertId === e.id) && e.homeCounty === undefined && e.level !== 'national')!;
+    // An earlier group that does not hold its county's pin is refused, not passed over.
+    const broken = await solveBatch({ ...instance, pins: [{ countyId: 'a', expertId: outsider.id }] }, { batch: '2', previous: earlier }, OPTIONS);
+    expect(broken.status === 'invalid' && broken.issues[0].message).toMatch(/an earlier group breaks H9/);
+    // A pin of the batch stays in its group.
+    const withPin: Instance = { ...instance, pins: [{ countyId: 'b', expertId: 'c-M1' }] };
+    const second = await ok(solveBatch(withPin, { batch: '2', previous: earlier.assignments.filter((a) => a.countyId === 'a') }, OPTIONS));
+    expect(groupsOf(second)['b']).toContain('c-M1:member');
+    expect(checkSolution(withPin, second, OPTIONS).ok).toBe(true);
   });
 });

@@ -51,7 +51,9 @@ describe('writeResults', () => {
     await writeResults(out, result());
     const text = await readFile(join(out, 'summary.json'), 'utf8');
     const parsed = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(SUMMARY_KEYS);
+    // Optional keys the summary lacks are absent; the others come in SUMMARY_KEYS order.
+    expect(Object.keys(parsed)).toEqual(SUMMARY_KEYS.filter((k) => result().summary[k] !== undefined));
+    expect(Object.keys(parsed).length).toBeGreaterThanOrEqual(15);
     expect(SUMMARY_KEYS).not.toContain('seconds');
     expect(Object.keys(parsed.options as object)).toEqual(['groupMin', 'timeLimit', 'weights']);
     expect(text.startsWith('{\n  "status": "feasible",\n  "objective": 12.5,')).toBe(true);

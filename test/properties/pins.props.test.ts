@@ -88,9 +88,10 @@ describe('pins (H9)', () => {
     }), propertyParameters(30));
   }, TIMEOUT);
 
-  // KNOWN BUG 5: the scalable solver drops the pinned county c2 (HiGHS keeps it, with the same matched
-  // count and objective) and reports it `pinned-infeasible`. `it.fails` until fixed; then make it an `it`.
-  it.fails('KNOWN BUG 5 (scalable): a pinned county that can keep its pins is never dropped', async () => {
+  // Bug 5 (fixed): the scalable solver dropped the pinned county c2 (HiGHS keeps it, with the same matched
+  // count and objective) and reported it `pinned-infeasible`: its repair served c1 first, and no local-search
+  // move could take the one East–West expert back. Pinned counties now come first (src/solve/scalable/pinned.ts).
+  it('bug 5 (scalable): a pinned county that can keep its pins is never dropped', async () => {
     const round = JSON.parse(readFileSync(new URL('./fixtures/scalable-drops-pin.json', import.meta.url), 'utf8')) as Round;
     const highs = await solveBy('highs', round.instance, round.options);
     const scalable = await solveBy('scalable', round.instance, round.options);

@@ -38,19 +38,19 @@ describe('scalable solver', () => {
       // The optimum is the best in the solvers' lexicographic order (pinned matched, matched, objective).
       const order = compareLex(instance, s, h);
       expect(order, why).toBeLessThanOrEqual(0);
-      // A claim of optimality must hold (where bug 5, below, does not already break it).
-      if (s.status === 'optimal' && pinnedMatched(instance, s) === pinnedMatched(instance, h)) expect(order, why).toBe(0);
+      // A claim of optimality must hold.
+      if (s.status === 'optimal') expect(order, why).toBe(0);
       const lost = pinnedMatched(instance, s) < pinnedMatched(instance, h) ? 'fewer-pinned' : s.summary.matchedCounties < h.summary.matchedCounties ? 'fewer-matched' : order === 0 ? 'optimal' : 'lower-objective';
       tally.add(`${s.status}:${lost}`);
       if (lost === 'lower-objective') tally.add('objective-lost-total', h.summary.objective - s.summary.objective);
     }), propertyParameters(40));
   }, TIMEOUT);
 
-  // KNOWN BUG 5 (see the testing report): the scalable solver may leave a pinned county unmatched as
+  // Bug 5 (fixed; see the testing report): the scalable solver could leave a pinned county unmatched as
   // `pinned-infeasible` when its pins could stay (HiGHS keeps it, matching as many counties), which
-  // src/rules/h9-pins.ts rules out ("a pinned county is never dropped to match others"), and may even
-  // call that result `optimal`. `it.fails` until fixed; then make it an `it`.
-  it.fails('KNOWN BUG 5: keeps as many pinned counties as the optimum (H9: pins are hard), and "optimal" is optimal', async () => {
+  // src/rules/h9-pins.ts rules out ("a pinned county is never dropped to match others"), and could even
+  // call that result `optimal`. It now orders assignments pinned counties first (src/solve/scalable/pinned.ts).
+  it('bug 5: keeps as many pinned counties as the optimum (H9: pins are hard), and "optimal" is optimal', async () => {
     await fc.assert(fc.asyncProperty(roundArbitrary({ ...PROPERTY_KNOBS, pinsRate: 0.5 }), async ({ instance, options }) => {
       const s = await solveBy('scalable', instance, options);
       const h = await solveBy('highs', instance, options);

@@ -8,12 +8,11 @@ import { readInstanceDir } from '../../io/read-instance.js';
 import { writeResults } from '../../io/write-results.js';
 import { solve } from '../../solve/solve.js';
 import { readResultDir } from '../../io/read-results.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { solveBatch } from '../../incremental/batch.js';
 import { recruitmentAdvice } from '../../recruit/advice.js';
 import { recruitmentCsv } from '../../recruit/write.js';
 import { resolveOptions, type OptionsInput, type Progress } from '../../model/options.js';
-import { renderReport, writeReport } from '../../report/index.js';
+import { REPORT_FILE, renderReport } from '../../report/index.js';
 import { optionalChoice, optionalNumber, parseCommandArgs, requireString, UsageError } from '../args.js';
 import { printIssues, printSolveSummary, printWarnings } from '../print.js';
 import { EXIT, type Terminal } from '../terminal.js';
@@ -33,6 +32,9 @@ Options:
   --solver NAME          auto, exact, scalable, or highs (needs \`npm install highs\`)   [auto]
   --time-limit SECONDS   return the best valid result found by then   [60]
   --seed N               seed of every random choice   [1]
+  --fairness             S5: raise the weakest group's score first, then the total
+                         (after pins and counties matched); the summary gives the
+                         weakest group's score and its proven bound
   --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
   --report               also write report.html: a self-contained page (summary,
                          provinces, a card per group, coverage heatmap, charts)
@@ -63,7 +65,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   const values = parseCommandArgs(argv, {
     input: { type: 'string' }, out: { type: 'string' }, objective: { type: 'string' }, solver: { type: 'string' },
     'time-limit': { type: 'string' }, seed: { type: 'string' }, 'key-counties': { type: 'string' }, report: { type: 'boolean' },
-    batch: { type: 'string' }, pinned: { type: 'string' }, recruit: { type: 'boolean' },
+    batch: { type: 'string' }, pinned: { type: 'string' }, recruit: { type: 'boolean' }, fairness: { type: 'boolean' },
   });
   if (values['help']) {
     term.out(SOLVE_HELP);
@@ -90,7 +92,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   printWarnings(term, read.warnings);
   const options: OptionsInput = {
     ...(objective ? { objective } : {}), ...(solver ? { solver } : {}), ...(timeLimit !== undefined ? { timeLimit } : {}),
-    ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}),
+    ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}), ...(values['fairness'] === true ? { fairness: true } : {}),
   };
   const previous = pinnedDir === undefined ? undefined : await readResultDir(pinnedDir);
   if (previous && !previous.ok) {
@@ -109,14 +111,14 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
     printIssues(term, result.issues);
     return EXIT.input;
   }
-  await writeResults(out, result, { inputDir: input });
-  if (values['report']) await writeReport(out, renderReport(read.instance, result, resolveOptions(options)));
+  // The report and the advice are written in the same set as the results: all replaced together, or none.
+  const extraFiles: Record<string, string> = {};
+  if (values['report']) extraFiles[REPORT_FILE] = renderReport(read.instance, result, resolveOptions(options));
+  const advice = values['recruit'] === true ? await recruitmentAdvice(read.instance, result) : undefined;
+  if (advice) extraFiles['recruitment.csv'] = recruitmentCsv(advice);
+  await writeResults(out, result, { inputDir: input, extraFiles });
   printSolveSummary(term, read.instance, result, out);
-  if (values['report']) term.out(`report     ${out}/report.html`);
-  if (values['recruit'] === true) {
-    const advice = await recruitmentAdvice(read.instance, result);
-    await writeFileAtomic(path.join(out, 'recruitment.csv'), recruitmentCsv(advice));
-    term.out(`recruit    ${out}/recruitment.csv: advice for ${advice.length} unmatched county(ies), ${advice.filter((a) => a.verified).length} checked`);
-  }
+  if (values['report']) term.out(`report     ${out}/${REPORT_FILE}`);
+  if (advice) term.out(`recruit    ${out}/recruitment.csv: advice for ${advice.length} unmatched county(ies), ${advice.filter((a) => a.verified).length} checked`);
   return EXIT.ok;
 }

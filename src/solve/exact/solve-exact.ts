@@ -1,7 +1,8 @@
 /**
  * The exact solver: the whole MILP of DESIGN section 1, lexicographic
- * (matched counties first, then the soft score) through a match reward
- * larger than any change of the soft score, solved by one engine.
+ * (pinned counties, then matched counties, then the soft score) through
+ * rewards larger than any change of the soft score, solved by one engine.
+ * With `fairness` (S5), `raiseWeakestGroup` takes its result further.
  */
 import type { LinearEngine, LinearSolution } from '../../model/linear.js';
 import type { County, Expert } from '../../model/schemas.js';
@@ -14,7 +15,7 @@ import { pinsOf, type RoundContext } from '../../rules/context.js';
 import type { Rule } from '../../rules/types.js';
 import { lVar, xVar, zVar } from '../../rules/variables.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
-import { buildGroupModel } from '../build-model.js';
+import { buildGroupModel, type BuiltModel } from '../build-model.js';
 import { allCandidates } from '../candidates.js';
 import { SolverBugError, TooLargeError } from '../errors.js';
 import { hasGroupAlone } from '../single-county.js';
@@ -68,15 +69,19 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
   const binaries = open.reduce((n, c) => n + (candidates.get(c.id)?.length ?? 0), 0);
   if (settings.binaryLimit !== undefined && binaries > settings.binaryLimit) throw new TooLargeError('exact', binaries, settings.binaryLimit);
 
-  const reward = lexicographicMatchReward(open.map((c) => countyScoreRange(ctx, c, candidates.get(c.id) ?? [])));
-  const scope = buildGroupModel(ctx, { counties: open, candidates, matchReward: reward, ...(settings.rules ? { rules: settings.rules } : {}) });
+  const ranges = new Map(open.map((c) => [c.id, countyScoreRange(ctx, c, candidates.get(c.id) ?? [])]));
+  const reward = lexicographicMatchReward(ranges.values());
   // Earlier batches stand (H9): a pinned county is worth more than every other county together.
   const pinnedReward = reward * (open.length + 1);
-  for (const c of open) if (pinsOf(ctx, c.id).length > 0) scope.model.addObjective(zVar(ctx, c), pinnedReward - reward);
-  const elapsed = (Date.now() - settings.startedAt) / 1000;
+  const build = (): BuiltModel => {
+    const built = buildGroupModel(ctx, { counties: open, candidates, matchReward: reward, ...(settings.rules ? { rules: settings.rules } : {}) });
+    for (const c of open) if (pinsOf(ctx, c.id).length > 0) built.model.addObjective(zVar(ctx, c), pinnedReward - reward);
+    return built;
+  };
+  const timeLimitSeconds = Math.max(0.1, (settings.timeLimitSeconds ?? ctx.options.timeLimit) - (Date.now() - settings.startedAt) / 1000);
   const answer: LinearSolution = open.length === 0
     ? { status: 'optimal', objective: 0, bound: 0, values: new Map() }
-    : await settings.engine.solve(scope.model, { timeLimitSeconds: Math.max(0.1, (settings.timeLimitSeconds ?? ctx.options.timeLimit) - elapsed) });
+    : await settings.engine.solve(build().model, { timeLimitSeconds });
 
   const base = { ctx, solver: `exact/${settings.engine.name}`, startedAt: settings.startedAt, warnings: settings.warnings ?? [] };
   if ('message' in answer) {

@@ -20,6 +20,8 @@ export class Assignment {
   /** Open counties pinning each expert: their seats are reserved for them (H9). */
   private readonly pinCount: Map<number, number>;
   private matchedCount = 0;
+  private pinnedCount = 0;
+  private memberCount = 0;
   private total = 0;
 
   constructor(private readonly state: ScalableState, pinCount?: Map<number, number>) {
@@ -41,6 +43,16 @@ export class Assignment {
     return this.matchedCount;
   }
 
+  /** Members of all groups together (the rows of the result). */
+  get members(): number {
+    return this.memberCount;
+  }
+
+  /** Counties with pins (H9) that have a group. */
+  get pinnedMatched(): number {
+    return this.pinnedCount;
+  }
+
   /** Σ of the groups' scores. */
   get objective(): number {
     return this.total;
@@ -59,6 +71,8 @@ export class Assignment {
     this.score[county] = s;
     this.total += s;
     this.matchedCount++;
+    this.memberCount += choice.members.length;
+    if (this.state.store.hasPins(county)) this.pinnedCount++;
     for (const e of choice.members) {
       this.load[e]!++;
       const list = this.holders.get(e);
@@ -75,6 +89,8 @@ export class Assignment {
     this.total -= this.score[county]!;
     this.score[county] = 0;
     this.matchedCount--;
+    this.memberCount -= g.members.length;
+    if (this.state.store.hasPins(county)) this.pinnedCount--;
     for (const e of g.members) {
       this.load[e]!--;
       const list = this.holders.get(e)!;
@@ -83,19 +99,46 @@ export class Assignment {
     }
   }
 
+  /** Drops the seat reservations of a county's pins: the county left the search (diagnosed, or never prepared). */
+  releasePins(county: number): void {
+    for (const e of this.state.store.pinnedExperts(county)) {
+      const n = this.pinCount.get(e);
+      if (n === undefined) continue;
+      if (n <= 1) this.pinCount.delete(e);
+      else this.pinCount.set(e, n - 1);
+    }
+  }
+
   /**
    * True when the expert cannot join the county's group: its seats are taken
-   * by other groups or reserved for counties that pin it, and it is neither
-   * in this county's group nor pinned to it.
+   * by other groups or reserved for counties that pin it, and it is not in
+   * this county's group. A county that pins the expert has a seat reserved,
+   * unless a pinned county took it over (`pinned.ts`): then all seats count.
    */
   blockedFor(county: number, expert: number): boolean {
     if (this.group[county]?.members.includes(expert)) return false;
+    return this.seatsTaken(county, expert, -1);
+  }
+
+  /** True when the expert's seats are all taken or reserved only because of reservations: a seat is physically free. */
+  reservedOnly(expert: number): boolean {
+    return this.load[expert]! < this.state.pool.capacity[expert]!;
+  }
+
+  /** True when the expert, blocked for the county, would be free for it once `holder` (one of its holders) gave up its group. */
+  freedBy(county: number, expert: number, holder: number): boolean {
+    return !this.seatsTaken(county, expert, holder);
+  }
+
+  /** True when every seat of the expert is taken or reserved for others, counting `without`'s group (if any) as gone. */
+  private seatsTaken(county: number, expert: number, without: number): boolean {
+    const holders = this.holders.get(expert) ?? [];
+    const load = this.load[expert]! - (without >= 0 && holders.includes(without) ? 1 : 0);
     const pins = this.pinCount.get(expert);
-    if (pins === undefined) return this.load[expert]! >= this.state.pool.capacity[expert]!;
-    if (isPinned(this.state, county, expert)) return false;
+    if (pins === undefined || isPinned(this.state, county, expert)) return load >= this.state.pool.capacity[expert]!;
     let reserved = pins;
-    for (const d of this.holders.get(expert) ?? []) if (isPinned(this.state, d, expert)) reserved--;
-    return this.load[expert]! + reserved >= this.state.pool.capacity[expert]!;
+    for (const d of holders) if (d !== without && isPinned(this.state, d, expert)) reserved--;
+    return load + reserved >= this.state.pool.capacity[expert]!;
   }
 
   /** A deep copy (groups are immutable values, so they are shared). */
@@ -108,12 +151,30 @@ export class Assignment {
     return a;
   }
 
-  /** True when `this` is lexicographically better than `other`: more counties, then a higher score. */
+  /**
+   * True when `this` is lexicographically better than `other`: more pinned
+   * counties (H9: a pinned county is never dropped to match others), then
+   * more counties, then a higher score.
+   */
   betterThan(other: Assignment | undefined): boolean {
     if (!other) return true;
-    if (this.matched !== other.matched) return this.matched > other.matched;
-    return this.objective > other.objective + 1e-9 * Math.max(1, Math.abs(other.objective));
+    return compareAssignments(this, other) > 0;
   }
+}
+
+/** What the lexicographic order of assignments compares. */
+export type Standing = Pick<Assignment, 'pinnedMatched' | 'matched' | 'objective'>;
+
+/**
+ * The solver's order of assignments: pinned counties matched, then counties
+ * matched, then the score (equal within a relative 1e-9). Positive when `a`
+ * is better, 0 when they tie.
+ */
+export function compareAssignments(a: Standing, b: Standing): number {
+  if (a.pinnedMatched !== b.pinnedMatched) return a.pinnedMatched - b.pinnedMatched;
+  if (a.matched !== b.matched) return a.matched - b.matched;
+  if (Math.abs(a.objective - b.objective) <= 1e-9 * Math.max(1, Math.abs(b.objective))) return 0;
+  return a.objective - b.objective;
 }
 
 /** True when the county's candidate flags mark the expert as pinned to it. */

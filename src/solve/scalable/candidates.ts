@@ -66,6 +66,11 @@ export class CandidateStore {
     return [...this.pinRoles[county]!.keys()].sort((a, b) => a - b);
   }
 
+  /** True when the county has pins (H9): a pinned county comes before any other in every comparison of assignments. */
+  hasPins(county: number): boolean {
+    return this.pinRoles[county]!.size > 0;
+  }
+
   /** True when the expert is a candidate of the county. */
   has(county: number, expert: number): boolean {
     return this.lists[county]!.index.has(expert);

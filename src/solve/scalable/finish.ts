@@ -15,8 +15,8 @@ import type { Lagrangian } from './lagrangian.js';
 import { label, type ScalableState } from './setup.js';
 import type { ScalableSettings } from './index.js';
 
-/** Builds the checked result of a scalable solve. */
-export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, settings: ScalableSettings): SolveResult {
+/** Builds the checked result of a scalable solve (`inputHash`: the input's hash, computed at the start). */
+export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, settings: ScalableSettings, inputHash: string): SolveResult {
   const { ctx, clock } = state;
   const open = openCounties(state);
   const list = resources(state, open);
@@ -31,11 +31,12 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
     }
     const known = state.reasons.get(c);
     if (known) unmatched.set(county.id, known);
-    else if (state.store.pinnedExperts(c).length > 0) {
+    else if (clock.cut) {
+      // Cut short, the search may have missed a group (pinned or not): not-solved, which H9 also accepts for pins.
+      unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: the time limit ran out before a group that fits beside the others was found` });
+    } else if (state.store.hasPins(c)) {
       // H9 excuses missing pins only for a county reported pinned-infeasible.
       unmatched.set(county.id, { reasonCode: 'pinned-infeasible', detail: `${label(county)}: its pinned experts could not be completed into a valid group beside the other counties' groups` });
-    } else if (clock.cut) {
-      unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: the time limit ran out before a group that fits beside the others was found` });
     } else unmatched.set(county.id, competitionReason(state, c, list));
   });
   let objective = 0;
@@ -44,7 +45,10 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
   // Counties outside the search may be matchable: they count on top of the proven bound of the searched ones.
   const matchable = Math.max(matched, matchableBound(open, list) + unsearchedCounties(state).length);
   const upperBound = currentBound(state, lag, best, matchable);
-  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable;
+  // Optimal in the solver's order (pinned counties, counties, score): the bound proves the last two; the
+  // first holds when every open county with pins has its group (no valid result matches more of them).
+  const pinnedAll = open.every((c) => !state.store.hasPins(c) || best.group[c] !== undefined);
+  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable && pinnedAll;
   const status: Status = clock.cut ? 'time-limit' : proven ? 'optimal' : 'feasible';
   clock.report(objective, upperBound, matched, 'done');
   return assembleResult({
@@ -57,5 +61,6 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
     solver: 'scalable',
     startedAt: settings.startedAt,
     warnings: settings.warnings ?? [],
+    inputHash,
   });
 }

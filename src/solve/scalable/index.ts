@@ -8,30 +8,38 @@
  *  1. `setup.ts`        — indexes, diagnosis, first candidate lists;
  *  2. `lagrangian.ts`   — prices, restricted subproblems, pricing passes (bound + columns);
  *  3. `repair.ts`       — the dual's choices made feasible;
- *  4. `local-search.ts` — free experts offered, per-county re-optimization, steal moves;
+ *  4. `polish.ts`, `local-search.ts`, `pinned.ts` — free experts offered, per-county
+ *     re-optimization, steal moves, pinned counties first;
  *  5. `bound.ts`, `competition.ts`, `finish.ts` — the bounds, the reasons, the checked result.
+ * A time limit too short for phases 2–4 takes the rush path instead (`rush.ts`):
+ * a greedy group per county as it is prepared, then local search.
  *
  * Deterministic: every loop runs in position order, ties are broken by
  * position or by a hash of the seed, and the schedule (iterations, passes,
  * stopping gap) depends on values and sizes only. The wall clock only cuts
- * the schedule short when `timeLimit` runs out; the result then has status
- * `time-limit` and may differ between runs.
+ * the schedule short when `timeLimit` runs out (or, on the rush path, when
+ * the schedule cannot fit in it); the result then has status `time-limit`
+ * and may differ between runs.
  */
 import type { Progress } from '../../model/options.js';
 import type { InputWarning } from '../../model/issues.js';
 import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
+import { hashInstance } from '../assemble.js';
 import type { Assignment } from './assignment.js';
-import { currentBound, openCounties } from './bound.js';
+import { currentBound } from './bound.js';
+import { Clock, finishCost } from './clock.js';
 import { finish } from './finish.js';
 import { Lagrangian } from './lagrangian.js';
-import { chainMatch, refreshFree, reoptimize, steal } from './local-search.js';
+import { finalSearch, improve } from './polish.js';
 import { repair } from './repair.js';
-import { prepare, type ScalableState } from './setup.js';
+import { Rush } from './rush.js';
+import { createState, prepareCounties } from './setup.js';
+import { tooLateResult, tooLateToStart } from './too-late.js';
 
 /** Settings of a scalable solve. */
 export interface ScalableSettings {
-  /** `Date.now()` when the solve started; the time limit counts from it. */
+  /** `Date.now()` when the solve started (at the entry of `solve`, before validation); the time limit counts from it. */
   startedAt: number;
   warnings?: readonly InputWarning[];
   /** Called at each improvement and iteration. */
@@ -48,10 +56,6 @@ export const SCHEDULE = {
   repairEvery: 8,
   /** Stop once the relative gap is this small (and every county is matched). */
   targetGap: 1e-3,
-  /** Passes of per-county re-optimization per local search. */
-  reoptimizePasses: 2,
-  /** Exact steal moves (one re-solve per held candidate) in the final search, up to this many open counties. */
-  exactStealCounties: 2000,
 } as const;
 
 /**
@@ -60,13 +64,31 @@ export const SCHEDULE = {
  * least as many counties, over every expert of the pool, and
  * `summary.matchableUpperBound` the number of counties any valid result can
  * match.
+ *
+ * The time limit counts from `settings.startedAt`; the solver's own work
+ * stops early enough to leave time for building and checking the result
+ * (see `Clock`). A limit too short for the schedule takes the rush path
+ * (`rush.ts`); one too short to start gives no group (`too-late.ts`).
  */
 export async function solveScalable(ctx: RoundContext, settings: ScalableSettings): Promise<SolveResult> {
-  const state = prepare(ctx, settings.startedAt, settings.onProgress);
-  const { clock } = state;
+  // What the caller spent before us (validation, indexing) predicts what finishing will take.
+  const setupSeconds = (Date.now() - settings.startedAt) / 1000;
+  // Hashed first, whatever the time limit: finishing then has one cost less to estimate (1–2 s on national-x10).
+  const inputHash = hashInstance(ctx.instance);
+  const clock = new Clock(settings.startedAt, ctx.options.timeLimit, settings.onProgress, finishCost(setupSeconds, ctx.experts.length));
+  if (tooLateToStart(setupSeconds, clock.deadlineFor(0))) return tooLateResult(ctx, settings, setupSeconds, inputHash);
+  const state = createState(ctx, clock);
+  const rush = new Rush(state);
+  prepareCounties(state, (c, done) => rush.observe(c, done));
   const lag = new Lagrangian(state);
+  const rushed = rush.conclude();
+  if (rushed) return finish(state, lag, rushed, settings, inputHash);
+
   let best: Assignment | undefined;
+  /** The assignment being repaired and improved: finishing may have to build it, if it turns out best. */
+  let current: Assignment | undefined;
   let bound = Infinity;
+  clock.watchMembers(() => Math.max(best?.members ?? 0, current?.members ?? 0));
   const report = (phase: string): void => clock.report(best?.objective ?? Number.NaN, bound, best?.matched ?? 0, phase);
   const consider = (a: Assignment): void => {
     if (a.betterThan(best)) best = a;
@@ -75,6 +97,7 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
   };
   const primal = (polishBest: boolean): void => {
     const a = repair(state, lag);
+    current = a;
     improve(state, a);
     consider(a);
     // The best assignment so far also gains from the newer prices and lists (the final search does it last).
@@ -105,50 +128,10 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
   }
   best ??= repair(state, lag);
   finalSearch(state, best);
-  return finish(state, lag, best, settings);
+  return finish(state, lag, best, settings, inputHash);
 }
 
 /** Resolves on the next turn of the event loop. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Local search on a repaired assignment: free experts offered, re-optimization passes, steals. */
-function improve(state: ScalableState, a: Assignment): void {
-  const open = openCounties(state);
-  refreshFree(state, a, open);
-  for (let pass = 0; pass < SCHEDULE.reoptimizePasses; pass++) {
-    if (state.clock.expired() || reoptimize(state, a, open) === 0) break;
-  }
-  // Exchanges guided by the prices: a county takes a held expert if it gains more than the expert's price.
-  for (const c of open) {
-    if (state.clock.expired()) break;
-    if (a.group[c]) steal(state, a, c, false, 'dual');
-  }
-  matchLeftovers(state, a, open);
-}
-
-/** Unmatched counties: offered free experts, re-solved, and finally allowed to take experts from others. */
-function matchLeftovers(state: ScalableState, a: Assignment, open: readonly number[]): void {
-  const unmatched = open.filter((c) => !a.group[c]);
-  if (unmatched.length === 0) return;
-  refreshFree(state, a, unmatched);
-  reoptimize(state, a, unmatched);
-  for (const c of unmatched) {
-    if (state.clock.expired()) break;
-    if (!a.group[c] && !steal(state, a, c, true)) chainMatch(state, a, c);
-  }
-}
-
-/** The final search on the best assignment: once more with the last prices, then exact steals where affordable. */
-function finalSearch(state: ScalableState, best: Assignment): void {
-  if (state.clock.expired()) return;
-  improve(state, best);
-  const open = openCounties(state);
-  if (open.length > SCHEDULE.exactStealCounties) return;
-  for (const c of open) {
-    if (state.clock.expired()) return;
-    if (best.group[c]) steal(state, best, c, false, 'exact');
-  }
-  reoptimize(state, best, open);
 }

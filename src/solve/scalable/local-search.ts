@@ -25,7 +25,7 @@
  * Scores are always those of the model (`groupValue`), never a solver's
  * value, which carries prices and tie-breaking bonuses.
  */
-import { groupValue, isPinned, type Assignment } from './assignment.js';
+import { compareAssignments, groupValue, isPinned, type Assignment, type Standing } from './assignment.js';
 import type { ScalableState } from './setup.js';
 import type { GroupChoice } from './subproblem.js';
 
@@ -46,9 +46,7 @@ export function refreshFree(state: ScalableState, a: Assignment, counties: reado
       if (clock.expired()) break;
       const sizeMax = pool.sizeMax[c]!;
       // A county whose list already holds plenty of free experts gains little from a scan.
-      let free = 0;
-      for (const e of store.lists[c]!.experts) if (!a.blockedFor(c, e)) free++;
-      if (!always && a.group[c] && free >= 2 * sizeMax) continue;
+      if (!always && a.group[c] && freeCandidates(a, store.lists[c]!.experts, c) >= 2 * sizeMax) continue;
       const summary = pricer.scanFree(c, store, sizeMax);
       const picks: number[] = [];
       for (let i = 0; i < summary.topCount; i++) picks.push(summary.topExpert[i]!);
@@ -63,6 +61,13 @@ export function refreshFree(state: ScalableState, a: Assignment, counties: reado
   } finally {
     pricer.freeMode(null);
   }
+}
+
+/** How many of the county's candidates are free for it. */
+function freeCandidates(a: Assignment, experts: readonly number[], c: number): number {
+  let free = 0;
+  for (const e of experts) if (!a.blockedFor(c, e)) free++;
+  return free;
 }
 
 /** One pass of per-county re-optimization over `order`. Returns the number of counties improved. */
@@ -81,6 +86,15 @@ export function reoptimize(state: ScalableState, a: Assignment, order: readonly 
     }
   }
   return improved;
+}
+
+/** Gives an unmatched county its best group among its candidates that are free; false when it has none. */
+export function placeBest(state: ScalableState, a: Assignment, c: number): boolean {
+  const { subs } = state;
+  subs.load(c, null, (e) => a.blockedFor(c, e));
+  const choice = subs.choice(subs.solve(c, 'search'));
+  if (choice) a.place(c, rescore(state, c, choice));
+  return choice !== undefined;
 }
 
 /** What a holder loses without some experts: its score minus its best score without them (∞ when it has no group without them). */
@@ -146,8 +160,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
     if (choice.value <= current + TOLERANCE * Math.max(1, Math.abs(current))) return false;
   }
   // Apply: holders give up the taken experts and re-solve; undo if one cannot.
-  const before = a.objective;
-  const matchedBefore = a.matched;
+  const before: Standing = { pinnedMatched: a.pinnedMatched, matched: a.matched, objective: a.objective };
   const holders = [...new Set(taken.map((e) => holderOf.get(e)!))].sort((x, y) => x - y);
   const saved = new Map<number, GroupChoice | undefined>([[c, a.group[c]], ...holders.map((d): [number, GroupChoice | undefined] => [d, a.group[d]])]);
   const takenSet = new Set(taken);
@@ -163,7 +176,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
     }
     a.place(d, alt);
   }
-  const better = ok && (a.matched > matchedBefore || (a.matched === matchedBefore && a.objective > before + TOLERANCE * Math.max(1, Math.abs(before))));
+  const better = ok && compareAssignments(a, before) > 0;
   if (better) return true;
   for (const d of [c, ...holders]) a.clear(d);
   for (const [d, g] of saved) if (g) a.place(d, g);
@@ -171,7 +184,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
 }
 
 /** The choice with its value recomputed without the steal prices. */
-function rescore(state: ScalableState, c: number, choice: GroupChoice): GroupChoice {
+export function rescore(state: ScalableState, c: number, choice: GroupChoice): GroupChoice {
   return { ...choice, value: groupValue(state, c, choice.members) };
 }
 

@@ -349,6 +349,10 @@ export class Pricer {
     s.maskBest.offer(mask, value);
     for (let b = mask; b !== 0; b &= b - 1) {
       const j = 31 - Math.clz32(b & -b);
+      if (expert >= 0 && (this.concreteExpert[j]! < 0 || value > this.concreteValue[j]!)) {
+        this.concreteValue[j] = value;
+        this.concreteExpert[j] = expert;
+      }
       if (value > s.needValue[j]!) {
         s.needValue[j] = value;
         s.needExpert[j] = expert;
@@ -427,6 +431,7 @@ export class Pricer {
     s.needValue.fill(-Infinity);
     s.needExpert.fill(-1);
     s.needSig.fill(-1);
+    this.concreteExpert.fill(-1);
     s.coverable = 0;
     s.maskBest.clear();
     s.topCount = 0;
@@ -548,13 +553,43 @@ export class Pricer {
       s.typePruned[t] = typeTotal[t]! - candType[t]!;
       s.typeExists[t] = s.typePruned[t]! > 0 ? 1 : 0;
     }
-    // The best coverer of each need, where only its signature was recorded: pick one of its members.
+    // The best coverer of each need, where only its signature was recorded: pick one of its members. Its
+    // pruned members may all be out of reach (vetoed for the county): then the best other coverer stands in,
+    // so that the county's first candidates hold a coverer of every need the pool covers.
     for (let j = 0; j < MAX_MASK_NEEDS; j++) {
       const g = s.needSig[j]!;
       if (g < 0) continue;
       for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]! && s.needExpert[j]! < 0; k++) s.needExpert[j] = this.pick(cls.sets, k, county, spin);
+      if (s.needExpert[j]! < 0) s.needExpert[j] = this.otherCoverer(county, j, g, industries, scale, spin, stamp);
     }
     return s;
+  }
+
+  /**
+   * The best offerable coverer of need bit `j` outside signature `skip`: the
+   * best expert recorded one by one, or a member of another signature of the
+   * county's industries (cached in this scan); −1 when none.
+   */
+  private otherCoverer(county: number, j: number, skip: number, industries: readonly number[], scale: number, spin: number, stamp: number): number {
+    const cls = this.classes;
+    let best = this.concreteExpert[j]!;
+    let bestValue = best >= 0 ? this.concreteValue[j]! : -Infinity;
+    for (const ind of industries) {
+      if (ind + 1 >= cls.indSigStart.length) continue;
+      for (let g = cls.indSigStart[ind]!; g < cls.indSigStart[ind + 1]!; g++) {
+        if (g === skip || this.sigStamp[g] !== stamp || (this.sigMask[g]! & (1 << j)) === 0) continue;
+        for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]!; k++) {
+          const e = this.pick(cls.sets, k, county, spin);
+          if (e < 0) continue;
+          const value = scale * this.sigHVal[g]! - this.active[e]!;
+          if (value > bestValue) {
+            best = e;
+            bestValue = value;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   /** True when a pruned expert of this value and mask would be the best free coverer of one of the needs (free scans). */
@@ -591,6 +626,10 @@ export class Pricer {
       this.classFree[k] = free;
     }
   }
+
+  /** Per need bit, during a scan: the best coverer recorded one by one (not through its signature), and its value. */
+  private readonly concreteExpert = new Int32Array(MAX_MASK_NEEDS);
+  private readonly concreteValue = new Float64Array(MAX_MASK_NEEDS);
 
   /** Per class, in free mode: members with a free seat (when freeMode was entered). */
   private classFree: Int32Array | undefined;

@@ -6,10 +6,11 @@
  * Counties whose chosen experts are all within capacity keep their choice:
  * nobody else wants more of those experts than there is. The others
  * compete. Each is first asked what it would lose without the contested
- * experts (its regret); the counties that would lose most choose first, each
- * re-solving its subproblem at the current prices with the experts already
- * taken removed. Prices keep the later choices away from experts that other
- * counties value, which is what makes the greedy order work.
+ * experts (its regret); counties with pins choose first (H9), then those
+ * that would lose most, each re-solving its subproblem at the current prices
+ * with the experts already taken removed. Prices keep the later choices away
+ * from experts that other counties value, which is what makes the greedy
+ * order work.
  */
 import { Assignment } from './assignment.js';
 import type { Lagrangian } from './lagrangian.js';
@@ -36,7 +37,9 @@ export function repair(state: ScalableState, lag: Lagrangian): Assignment {
     const ch = lag.choice[c];
     regret.set(c, (ch ? lag.value[c]! : 0) - (alt.status === 'infeasible' || alt.value === -Infinity ? -1e12 : alt.value));
   }
-  contested.sort((x, y) => regret.get(y)! - regret.get(x)! || x - y);
+  // Pinned counties choose first (H9: they come before any other county), then by regret.
+  const pinned = (c: number): number => (state.store.hasPins(c) ? 1 : 0);
+  contested.sort((x, y) => pinned(y) - pinned(x) || regret.get(y)! - regret.get(x)! || x - y);
   for (const c of contested) {
     if (clock.expired()) return a;
     subs.load(c, pricer.price, (e) => a.blockedFor(c, e));

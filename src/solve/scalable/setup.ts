@@ -11,13 +11,13 @@
  * have room to choose.
  */
 import { diagnoseCounty, type Diagnosis } from '../../explain/diagnose.js';
-import type { Progress } from '../../model/options.js';
+import { poolIndexOf } from '../../explain/pool-index.js';
 import type { County, Expert } from '../../model/schemas.js';
 import type { RoundContext } from '../../rules/context.js';
 import { isEligible } from '../../rules/eligibility.js';
 import { CandidateStore } from './candidates.js';
 import { buildClasses, type SkillClasses } from './classes.js';
-import { Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import { F_EAST, F_LEAD, F_LOCAL } from './group-solver.js';
 import { compilePool, type Pool } from './pool.js';
 import { Pricer, TYPE_EAST, TYPE_LEAD } from './pricing.js';
@@ -46,34 +46,55 @@ export interface ScalableState {
   readonly reasons: Map<number, Diagnosis>;
 }
 
-/** Builds the state: indexes, diagnosis and first candidate lists. */
-export function prepare(ctx: RoundContext, startedAt: number, onProgress?: (p: Progress) => void): ScalableState {
-  const clock = new Clock(startedAt, ctx.options.timeLimit, onProgress);
+/**
+ * Builds the state's indexes (the compiled pool, skill classes, pricer,
+ * candidate store and subproblems); every county starts open, with no
+ * candidates yet (see `prepareCounties`).
+ */
+export function createState(ctx: RoundContext, clock: Clock): ScalableState {
   const pool = compilePool(ctx);
   const classes = buildClasses(pool);
   const pricer = new Pricer(pool, classes, ctx.options.seed);
   const store = new CandidateStore(pool);
   const subs = new Subproblems(pool, store);
-  const state: ScalableState = { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
+  // The diagnosis reads the pool's index; built here rather than inside the first county's turn, so that
+  // the time of the county loop (which `rush.ts` projects from its first counties) is even.
+  poolIndexOf(ctx);
+  return { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
+}
+
+/**
+ * Each county's first candidates and diagnosis, in position order; a county
+ * the deadline reaches first is left 'unprepared'. `after` is told of each
+ * county prepared, with the number of counties done so far.
+ */
+export function prepareCounties(state: ScalableState, after?: (county: number, done: number) => void): void {
+  const { ctx, pool, clock } = state;
   for (let c = 0; c < pool.nCounties; c++) {
     if (clock.expired()) {
       state.countyState[c] = 'unprepared';
       state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: the time limit ran out before the solver reached this county` });
       continue;
     }
-    seedCandidates(state, c);
-    const d = diagnose(state, c);
-    if (d) {
-      state.countyState[c] = 'diagnosed';
-      state.reasons.set(c, d);
-    } else if (pool.unmaskedRequired[c]! > 0) {
-      state.countyState[c] = 'unsupported';
-      state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: it marks more than 31 needs as required, beyond what the scalable solver's subproblem represents; use --solver exact or highs` });
-    }
+    prepareCounty(state, c);
+    after?.(c, c + 1);
   }
   // On small rounds the bound's subproblems are solved exactly, so that an optimum can be proven.
-  subs.exactBounds = state.countyState.filter((s) => s === 'open').length <= EXACT_BOUND_COUNTIES;
-  return state;
+  state.subs.exactBounds = state.countyState.filter((s) => s === 'open').length <= EXACT_BOUND_COUNTIES;
+}
+
+/** One county's first candidates and diagnosis: it stays open, or leaves the search with its reason. */
+function prepareCounty(state: ScalableState, c: number): void {
+  const { ctx, pool } = state;
+  seedCandidates(state, c);
+  const d = diagnose(state, c);
+  if (d) {
+    state.countyState[c] = 'diagnosed';
+    state.reasons.set(c, d);
+  } else if (pool.unmaskedRequired[c]! > 0) {
+    state.countyState[c] = 'unsupported';
+    state.reasons.set(c, { reasonCode: 'not-solved', detail: `${label(ctx.counties[c]!)}: it marks more than 31 needs as required, beyond what the scalable solver's subproblem represents; use --solver exact or highs` });
+  }
 }
 
 /** Rounds with at most this many open counties get exact bound subproblems (see `Subproblems.exactBounds`). */

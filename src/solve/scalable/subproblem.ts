@@ -4,7 +4,7 @@
  * items that bound the pruned experts, and the answer read back as experts.
  */
 import type { CandidateStore } from './candidates.js';
-import { F_EAST, F_LEAD, F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
+import { F_EAST, F_FORCED, F_LEAD, F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
 import { isPaired, needPoints, requiredMask, unmaskedPoints, type Pool } from './pool.js';
 import { pseudoItems, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
 import { spinOf } from './ranked-sets.js';
@@ -102,15 +102,22 @@ export class Subproblems {
   /**
    * Loads the county's candidates as items worth fit − price (price may be
    * null for none); experts for which `blocked` returns true are left out.
+   * When one of them is pinned to the county (its seat taken over by another
+   * pinned county, see `pinned.ts`), the county has no group: `solve` then
+   * answers infeasible.
    */
   load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean, tieBreak = true): void {
     const list = this.store.lists[county]!;
     const items = this.items;
     items.clear();
+    this.pinBlocked = false;
     const seed = this.pool.ctx.options.seed;
     for (let i = 0; i < list.experts.length; i++) {
       const e = list.experts[i]!;
-      if (blocked?.(e)) continue;
+      if (blocked?.(e)) {
+        if ((list.flags[i]! & F_FORCED) !== 0) this.pinBlocked = true;
+        continue;
+      }
       items.push(e, list.fit[i]! - (price ? price[e]! : 0) + (tieBreak ? jitter(seed, county, e) : 0), list.mask[i]!, list.flags[i]!, this.pool.organization[e]!);
     }
   }
@@ -127,6 +134,7 @@ export class Subproblems {
    * only speed the search up: the answer is as exact either way.
    */
   solve(county: number, effort: Effort, hint?: readonly number[]): GroupAnswer {
+    if (this.pinBlocked) return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: new Int32Array(this.items.n), leader: -1, nodes: 0 };
     this.solver.relativeTolerance = effort === 'bound' && this.exactBounds ? 0 : EFFORT[effort].relativeTolerance;
     this.solver.nodeLimit = EFFORT[effort].nodeLimit;
     let hintTake: Int32Array | undefined;
@@ -144,6 +152,8 @@ export class Subproblems {
   }
 
   private hintBuf = new Int32Array(64);
+  /** The last `load` left out an expert pinned to the county. */
+  private pinBlocked = false;
   /** Each county's last root coverage prices. */
   private readonly mu: (Float64Array | undefined)[] = [];
 

@@ -1,0 +1,63 @@
+/**
+ * The answer when the time limit runs out before the scalable solver can
+ * start: reading and validating a large round took so much of it that the
+ * solver's indexes (0.5–0.7 times that long to build) would not be ready
+ * before the deadline. No group; every county `not-solved`, saying so in
+ * words; status `time-limit`; and bounds from the round's data alone, so
+ * the result stays checked and honest.
+ */
+import type { Diagnosis } from '../../explain/diagnose.js';
+import type { SolveResult } from '../../model/result.js';
+import type { County } from '../../model/schemas.js';
+import { needsOf, type RoundContext } from '../../rules/context.js';
+import { groupSizeBounds } from '../../rules/h3-group-size.js';
+import { assembleResult } from '../assemble.js';
+import type { ScalableSettings } from './index.js';
+import { label } from './setup.js';
+
+/** Seconds to build the solver's indexes, per second spent before the solver (measured on national-x10: 0.5–0.7, e.g. 2.3 s after 3.7 s; with a margin). */
+export const INDEX_SHARE_OF_SETUP = 0.8;
+
+/** True when the solver's indexes, projected from the time spent before the solver, cannot be built before `deadline`. */
+export function tooLateToStart(setupSeconds: number, deadline: number): boolean {
+  return Date.now() + INDEX_SHARE_OF_SETUP * setupSeconds * 1000 >= deadline;
+}
+
+/** The checked result of a solve that could not start (see the module comment). */
+export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, setupSeconds: number, inputHash: string): SolveResult {
+  const unmatched = new Map<string, Diagnosis>();
+  const detail = `the time limit (${ctx.options.timeLimit} s) ran out before the solver could start (reading and validating the round took ${setupSeconds.toFixed(1)} s): no valid group was found for it yet; allow more time`;
+  let upperBound = 0;
+  for (const county of ctx.counties) {
+    unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: ${detail}` });
+    upperBound += scoreCeiling(ctx, county);
+  }
+  return assembleResult({
+    ctx,
+    groups: [],
+    unmatched,
+    status: 'time-limit',
+    upperBound,
+    matchableUpperBound: ctx.counties.length,
+    solver: 'scalable',
+    startedAt: settings.startedAt,
+    warnings: settings.warnings ?? [],
+    inputHash,
+  });
+}
+
+/**
+ * A ceiling on any group's score for the county, from its own rows: every
+ * need covered, and each of the largest group's members at full relevance
+ * and the county's best affinity score (as `looseCountyBound`, without the
+ * compiled pool); the organization penalty only lowers a score.
+ */
+function scoreCeiling(ctx: RoundContext, county: County): number {
+  const affinityMode = ctx.options.objective === 'affinity';
+  const w = ctx.options.weights;
+  let bestAffinity = 0;
+  for (const a of ctx.affinityByCounty.get(county.id)?.values() ?? []) if (!a.veto) bestAffinity = Math.max(bestAffinity, a.score);
+  const perMember = affinityMode ? bestAffinity : w.relevance + w.affinity * bestAffinity;
+  const coverage = affinityMode ? 0 : w.coverage * needsOf(ctx, county.id).reduce((sum, n) => sum + Math.max(0, n.weight), 0);
+  return groupSizeBounds(ctx, county).max * perMember + coverage;
+}
