@@ -52,10 +52,15 @@ export async function solve(instance: InstanceInput, options: SolveOptions = {})
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
   const ctx = buildContext(checked.instance, parsedOptions);
   const warnings = checked.warnings;
-  const result = await solveRound(ctx, startedAt, warnings, onProgress);
-  // S5: the weakest group is raised after the chosen solver, whichever it is.
-  return parsedOptions.fairness ? (await raiseWeakestGroup(ctx, result, { startedAt, warnings })).result : result;
+  if (!parsedOptions.fairness) return solveRound(ctx, startedAt, warnings, onProgress);
+  // S5: the weakest group is raised after the chosen solver, whichever it is; the solver leaves it a share of the time.
+  const solverCtx: RoundContext = { ...ctx, options: { ...ctx.options, timeLimit: ctx.options.timeLimit * SOLVER_SHARE_WITH_FAIRNESS } };
+  const result = await solveRound(solverCtx, startedAt, warnings, onProgress);
+  return (await raiseWeakestGroup(ctx, result, { startedAt, warnings })).result;
 }
+
+/** With `fairness`, the share of the time limit the solver may use; the fairness pass and its final check get the rest. */
+export const SOLVER_SHARE_WITH_FAIRNESS = 0.8;
 
 function solveRound(ctx: RoundContext, startedAt: number, warnings: readonly InputWarning[], onProgress?: (progress: Progress) => void): Promise<SolveResult> {
   switch (ctx.options.solver) {

@@ -26,7 +26,7 @@ import { groupScore } from '../../objective/score.js';
 import type { ChosenGroup } from '../assemble.js';
 import { WeakestBound } from './weakest-bound.js';
 
-/** Ceilings tightened before the first step at most: a count, not a time, so that the bound is the same on every run. */
+/** Ceilings tightened before the first step at most. */
 const FIRST_TIGHTENINGS = 16;
 
 /** Share of the time limit the pass may run to; the rest is kept for checking and assembling the result. */
@@ -119,7 +119,7 @@ export async function raiseWeakestGroup(ctx: RoundContext, result: SolveResult, 
   const state = new FairnessState(ctx, result);
   if (state.groups.size === 0) return { result, steps: 0, ended: 'no-groups' };
   const bound = new WeakestBound(ctx, state.groups.size, engine);
-  await bound.tightenCritical(FIRST_TIGHTENINGS);
+  await bound.tightenCritical(FIRST_TIGHTENINGS, deadline);
 
   const changed = new Set<string>();
   const timeUp = (): boolean => Date.now() >= deadline;
@@ -140,6 +140,7 @@ export async function raiseWeakestGroup(ctx: RoundContext, result: SolveResult, 
       matchableUpperBound: result.summary.matchableUpperBound,
       weakestGroupBound: bound.value(),
       solver: `${result.summary.solver} + fairness`,
+      inputHash: result.summary.inputHash,
       startedAt: settings.startedAt,
       warnings: settings.warnings ?? result.warnings,
     }),

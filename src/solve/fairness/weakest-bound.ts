@@ -25,10 +25,15 @@ export class WeakestBound {
     this.byCounty = new Map(this.ceilings.map((c) => [c.county.id, c]));
   }
 
-  /** Tightens the counties that decide the bound until they are all tight, `count` at most. */
-  async tightenCritical(count: number): Promise<void> {
+  /**
+   * Tightens the counties that decide the bound until they are all tight:
+   * `count` at most (a count, so that the bound is the same on every run),
+   * and not past `deadline` (a `Date.now()` value; a run cut there is one
+   * the time limit cut anyway).
+   */
+  async tightenCritical(count: number, deadline: number): Promise<void> {
     let left = count;
-    for (let c = criticalCeiling(this.ceilings, this.matched); c && left > 0; c = criticalCeiling(this.ceilings, this.matched), left--) {
+    for (let c = criticalCeiling(this.ceilings, this.matched); c && left > 0 && Date.now() < deadline; c = criticalCeiling(this.ceilings, this.matched), left--) {
       await this.tightenCeiling(c);
     }
   }

@@ -71,6 +71,11 @@ export class Clock {
     return this.deadlineFor(this.members());
   }
 
+  /** Milliseconds left before the deadline, for the result as it stands (negative once past). */
+  remainingMs(): number {
+    return this.deadline - Date.now();
+  }
+
   /** Seconds since the solve started. */
   elapsed(): number {
     return (Date.now() - this.startedAt) / 1000;

@@ -82,7 +82,11 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
   prepareCounties(state, (c, done) => rush.observe(c, done));
   const lag = new Lagrangian(state);
   const rushed = rush.conclude();
-  if (rushed) return finish(state, lag, rushed, settings, inputHash);
+  if (rushed) {
+    // Time left after the rush's search buys a proven bound far tighter than the per-county one.
+    if (rush.timeForBoundPass()) lag.pricingPass();
+    return finish(state, lag, rushed, settings, inputHash);
+  }
 
   let best: Assignment | undefined;
   /** The assignment being repaired and improved: finishing may have to build it, if it turns out best. */

@@ -1,16 +1,31 @@
 /**
  * The rush path, for a time limit too short for the normal schedule.
  *
- * The schedule's first valid assignment comes after the county preparation
- * loop, a pricing pass, a repair and a local search: measured at 4.2–5.3
- * times the preparation loop after the loop starts (national: loop 0.55 s,
- * first assignment 2.8 s after the solve started; national-x10: loop 6.5 s,
- * first assignment 40 s after). When the loop's pace, projected from its
- * first counties, says that moment lies beyond the deadline, the run rushes:
- * each county gets a greedy group as soon as it is prepared (so a valid
- * result exists from the first county on), and after the loop the local
- * search improves that assignment until the deadline. The Lagrangian is
- * skipped, so the bound is the coarse per-county one.
+ * The schedule's first valid assignment is the repair at the first prices,
+ * after the county preparation loop and a pricing pass; its second is the
+ * first that the prices improved. Measured on an idle machine, they come
+ * 5.4 and 11.5 preparation loops after the loop starts on national (loop
+ * 0.26 s), 6.1 and 12.3 on national-x10 (loop 4.8 s). A run that cannot
+ * reach the second does better to rush (measured, load 2–4): on national at
+ * 5 s the schedule's cut result matched 667 of 672 counties, the rush's all
+ * 672 (at 8 s the schedule's was better: gap 2.2% against 4.6%); on
+ * national-x10 at 60 s the schedule's matched 6,504 of 6,720 with a gap of
+ * 9.6%, the rush's 6,720 with 5.5%.
+ *
+ * When the loop ends with that second assignment beyond the deadline, the
+ * run rushes: each county gets a greedy group, and the local search improves
+ * that assignment until the deadline. When the loop's pace says that even
+ * the loop will not end before the deadline, the rush starts at once, and
+ * each county gets its group as soon as it is prepared, so that a valid
+ * result exists whenever the deadline comes. The pace of the first counties
+ * overstates the loop's time (measured: 12× at 32 counties of national-x10,
+ * 2.3× at a sixteenth of them; 2.4× at 64 counties of national), so it is
+ * read from a sixteenth of the counties on, and only against the loop's own
+ * end, never against the schedule's 13 loops.
+ *
+ * The Lagrangian steps are skipped; when time is left, one pricing pass at
+ * zero prices gives the bound (each county's best group alone, over the
+ * whole pool), else the bound is the coarse per-county one.
  *
  * This is the one place where the clock picks a path. It does so only for a
  * run it has judged too short for the schedule, and marks that run cut
@@ -23,11 +38,22 @@ import { placeBest, refreshFree, reoptimize } from './local-search.js';
 import { matchLeftovers } from './polish.js';
 import type { ScalableState } from './setup.js';
 
-/** The schedule's first valid assignment, in preparation loops after the loop starts (measured 4.2–5.3; see the module comment). */
-export const FIRST_RESULT_LOOPS = 5;
+/** The schedule's second valid assignment, in preparation loops after the loop starts (measured 11.5 and 12.3; see the module comment). */
+export const SECOND_RESULT_LOOPS = 13;
+
+/**
+ * A pricing pass at zero prices takes about one preparation loop
+ * (national-x10: 4.8 s after a 4.8 s loop); it is started with this many
+ * loops of time left (a pass the deadline cuts is dropped, costing only the
+ * time that nothing else needed).
+ */
+export const BOUND_PASS_LOOPS = 1;
 
 /** Counties between two projections of the loop's pace. */
 const PROJECT_EVERY = 32;
+
+/** The loop's pace is projected from this share of the counties on (see the module comment). */
+const PROJECT_FROM_SHARE = 1 / 16;
 
 /**
  * Counties scanned for free experts together: entering the pricer's free
@@ -43,10 +69,12 @@ const SEARCH_ROUNDS = 8;
 export class Rush {
   private assignment: Assignment | undefined;
   private readonly loopStart = Date.now();
+  /** Milliseconds the preparation loop took (set when it ends). */
+  private loopMs = 0;
   /** Counties whose candidates had no free group: they wait for a scan of the free experts. */
   private waiting: number[] = [];
 
-  /** Members of a result that matches every county with its smallest group: what finishing the schedule's result takes time for. */
+  /** Members of a result that matches every county with its smallest group: what finishing the schedule's result needs time for. */
   private readonly fullMembers: number;
 
   constructor(private readonly state: ScalableState) {
@@ -62,38 +90,51 @@ export class Rush {
 
   /**
    * Told of each county the loop prepared (`done` counties so far): projects
-   * the loop's pace every few counties and starts rushing when the schedule
-   * cannot deliver before the deadline; once rushing, gives the county a group.
+   * the loop's pace every few counties and starts rushing when the loop
+   * itself cannot end before the deadline; once rushing, gives the county a
+   * group.
    */
   observe(county: number, done: number): void {
     if (this.assignment) this.admit(this.assignment, county);
-    else if (done % PROJECT_EVERY === 0 && this.tooLate(done)) this.start(county);
+    else if (done % PROJECT_EVERY === 0 && done >= PROJECT_FROM_SHARE * this.state.pool.nCounties && this.loopTooLong(done)) this.start(county);
   }
 
   /**
-   * After the preparation loop: rushes if the whole loop's time says so (or
-   * the deadline already cut the loop), then improves the greedy assignment
+   * After the preparation loop: rushes if the loop's time says so (or the
+   * deadline already cut the loop), then improves the greedy assignment
    * until the deadline. Returns it, or undefined when the run does not rush.
    */
   conclude(): Assignment | undefined {
     const { state } = this;
     const n = state.pool.nCounties;
-    if (!this.assignment && (state.clock.cut || this.tooLate(n))) this.start(n - 1);
+    this.loopMs = Date.now() - this.loopStart;
+    if (!this.assignment && (state.clock.cut || this.scheduleTooLong())) this.start(n - 1);
     const a = this.assignment;
     if (!a) return undefined;
     this.serveWaiting(a);
     state.countyState.forEach((s, c) => {
       if (s === 'unprepared') a.releasePins(c);
     });
+    // No bound yet: the progress shows the score and the counties matched.
+    state.clock.report(a.objective, Infinity, a.matched, 'rush');
     search(state, a);
     return a;
   }
 
-  /** True when the loop's pace puts the schedule's first assignment past the deadline. */
-  private tooLate(done: number): boolean {
-    const elapsed = Date.now() - this.loopStart;
-    const projectedLoop = (elapsed * this.state.pool.nCounties) / Math.max(1, done);
-    return this.loopStart + FIRST_RESULT_LOOPS * projectedLoop > this.state.clock.deadlineFor(this.fullMembers);
+  /** True when the time left after the search affords a pricing pass (see `BOUND_PASS_LOOPS`). */
+  timeForBoundPass(): boolean {
+    return this.state.clock.remainingMs() > BOUND_PASS_LOOPS * this.loopMs;
+  }
+
+  /** True when the loop, at its pace over the first `done` counties, ends past the deadline. */
+  private loopTooLong(done: number): boolean {
+    const projectedLoop = ((Date.now() - this.loopStart) * this.state.pool.nCounties) / Math.max(1, done);
+    return this.loopStart + projectedLoop > this.state.clock.deadline;
+  }
+
+  /** True, once the loop has ended, when the schedule's second assignment comes past the deadline. */
+  private scheduleTooLong(): boolean {
+    return this.loopStart + SECOND_RESULT_LOOPS * this.loopMs > this.state.clock.deadlineFor(this.fullMembers);
   }
 
   /** Starts rushing: the run is marked cut, and the counties prepared up to `last` get their groups. */
@@ -143,6 +184,7 @@ function search(state: ScalableState, a: Assignment): void {
     matchLeftovers(state, a, open);
     refreshFree(state, a, open);
     reoptimize(state, a, open);
+    clock.report(a.objective, Infinity, a.matched, `rush search ${round + 1}`);
     if (a.matched === matched && a.objective <= objective + 1e-9 * Math.max(1, Math.abs(objective))) break;
   }
 }
