@@ -2,8 +2,6 @@
  * Writing a repair: the results folder (as `writeResults` writes it) and
  * changes.csv, the list a person reviews before publishing the new groups.
  */
-import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { csvText, neutralizeText } from '../io/csv-format.js';
 import { writeResults, type WriteResultsOptions } from '../io/write-results.js';
 import type { RepairChange, RepairOutcome } from './repair.js';
@@ -18,10 +16,9 @@ export function changesCsv(changes: readonly RepairChange[]): string {
 
 /**
  * Writes a repaired result: assignments.csv, unmatched.csv, summary.json,
- * timing.json and changes.csv, each atomically.
+ * timing.json and changes.csv, as one set (all replaced together, or none).
  * @throws OutputDirError when `outDir` is the input folder
  */
 export async function writeRepair(outDir: string, outcome: RepairOutcome, opts: WriteResultsOptions = {}): Promise<void> {
-  await writeResults(outDir, outcome.result, opts);
-  await writeFileAtomic(join(outDir, 'changes.csv'), changesCsv(outcome.changes));
+  await writeResults(outDir, outcome.result, { ...opts, extraFiles: { ...opts.extraFiles, 'changes.csv': changesCsv(outcome.changes) } });
 }
