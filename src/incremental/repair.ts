@@ -23,14 +23,14 @@ import type { SolveResult } from '../model/result.js';
 import { InstanceSchema, type County, type Expert, type Instance, type InstanceInput, type Status } from '../model/schemas.js';
 import type { Role } from '../model/vocabulary.js';
 import { validateInstance } from '../io/validate.js';
-import { buildContext, needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { buildContext, pinsOf, type RoundContext } from '../rules/context.js';
 import { isEligible } from '../rules/eligibility.js';
-import { groupSizeBounds } from '../rules/h3-group-size.js';
 import { roleOf } from '../rules/roles.js';
 import { checkWithContext } from '../check/check-solution.js';
 import { countyLabel, diagnoseCountyIndexed, type Diagnosis } from '../explain/diagnose.js';
 import { buildPoolIndex, leaderKind, needKind, provinceKind, type PoolIndex } from '../explain/pool-index.js';
 import { memberFit } from '../objective/score.js';
+import { quickScoreCeiling } from '../objective/bounds.js';
 import { findGaps, type Gaps } from '../recruit/gaps.js';
 import { canLead } from '../rules/h4-leader.js';
 import { isEastFor } from '../rules/h6-east-west.js';
@@ -152,19 +152,11 @@ export async function repairOrThrow(instance: Instance | InstanceInput, prior: P
 
 /**
  * A bound on the soft score of any valid result, in O(counties + needs +
- * affinities): per county, every need covered and `groupMax` members of the
- * best possible fit (relevance ≤ 1, the county's largest affinity score).
+ * affinities): the sum of every county's `quickScoreCeiling`.
  */
 export function looseBound(ctx: RoundContext): number {
-  const { weights, objective } = ctx.options;
   let total = 0;
-  for (const c of ctx.counties) {
-    let best = 0;
-    for (const a of ctx.affinityByCounty.get(c.id)?.values() ?? []) if (!a.veto) best = Math.max(best, a.score);
-    const { max } = groupSizeBounds(ctx, c);
-    if (objective === 'affinity') total += max * best;
-    else total += weights.coverage * needsOf(ctx, c.id).reduce((s, n) => s + n.weight, 0) + max * (weights.relevance + weights.affinity * best);
-  }
+  for (const c of ctx.counties) total += quickScoreCeiling(ctx, c);
   return total;
 }
 

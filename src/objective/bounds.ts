@@ -31,3 +31,21 @@ export function lexicographicMatchReward(ranges: Iterable<{ max: number; min: nu
   for (const r of ranges) spread += r.max - r.min;
   return Math.ceil(spread) + 1;
 }
+
+/**
+ * A ceiling on the county's group score without scanning the pool, in
+ * O(needs + affinities): every need covered, and `groupMax` members each
+ * with relevance 1 and the best affinity scores the county gave (0 for
+ * experts it did not rate); the organization penalty only lowers a score.
+ */
+export function quickScoreCeiling(ctx: RoundContext, county: County): number {
+  const { max: size } = groupSizeBounds(ctx, county);
+  // A vetoed pair never serves (H8), so its score cannot count.
+  const rated = [...(ctx.affinityByCounty.get(county.id)?.values() ?? [])].filter((a) => !a.veto).map((a) => a.score).sort((a, b) => b - a);
+  let affinity = 0;
+  for (let i = 0; i < Math.min(size, rated.length); i++) affinity += Math.max(0, rated[i]!);
+  if (ctx.options.objective === 'affinity') return affinity;
+  const w = ctx.options.weights;
+  const coverage = w.coverage * needsOf(ctx, county.id).reduce((s, n) => s + Math.max(0, n.weight), 0);
+  return coverage + size * w.relevance + w.affinity * affinity;
+}

@@ -10,10 +10,9 @@
  * a small scanning budget lasts.
  */
 import type { County, Expert } from '../model/schemas.js';
-import { needsOf, type RoundContext } from '../rules/context.js';
+import type { RoundContext } from '../rules/context.js';
 import { eligibleExperts } from '../rules/eligibility.js';
-import { groupSizeBounds } from '../rules/h3-group-size.js';
-import { countyScoreRange } from './bounds.js';
+import { countyScoreRange, quickScoreCeiling } from './bounds.js';
 import { groupScore } from './score.js';
 
 /** Experts scanned at most while tightening ceilings (about 0.2 s). */
@@ -27,22 +26,6 @@ export function weakestGroupScore(ctx: RoundContext, groups: Iterable<{ county: 
     if (weakest === null || s < weakest) weakest = s;
   }
   return weakest;
-}
-
-/**
- * A ceiling on the county's group score without scanning the pool: every
- * need covered, and `groupMax` members each with relevance 1 and the best
- * affinity scores the county gave (0 for experts it did not rate).
- */
-export function quickScoreCeiling(ctx: RoundContext, county: County): number {
-  const { max: size } = groupSizeBounds(ctx, county);
-  const rated = [...(ctx.affinityByCounty.get(county.id)?.values() ?? [])].map((a) => a.score).sort((a, b) => b - a);
-  let affinity = 0;
-  for (let i = 0; i < Math.min(size, rated.length); i++) affinity += Math.max(0, rated[i]!);
-  if (ctx.options.objective === 'affinity') return affinity;
-  const w = ctx.options.weights;
-  const coverage = w.coverage * needsOf(ctx, county.id).reduce((s, n) => s + Math.max(0, n.weight), 0);
-  return coverage + size * w.relevance + w.affinity * affinity;
 }
 
 /** A county's ceiling on its group's score, and whether it was already tightened as far as the caller can. */

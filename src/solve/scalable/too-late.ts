@@ -4,13 +4,12 @@
  * solver's indexes (0.5–0.7 times that long to build) would not be ready
  * before the deadline. No group; every county `not-solved`, saying so in
  * words; status `time-limit`; and bounds from the round's data alone, so
- * the result stays checked and honest.
+ * the result stays checked and honest (`quickScoreCeiling`).
  */
 import type { Diagnosis } from '../../explain/diagnose.js';
 import type { SolveResult } from '../../model/result.js';
-import type { County } from '../../model/schemas.js';
-import { needsOf, type RoundContext } from '../../rules/context.js';
-import { groupSizeBounds } from '../../rules/h3-group-size.js';
+import type { RoundContext } from '../../rules/context.js';
+import { quickScoreCeiling } from '../../objective/bounds.js';
 import { assembleResult } from '../assemble.js';
 import type { ScalableSettings } from './index.js';
 import { label } from './setup.js';
@@ -30,7 +29,7 @@ export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, set
   let upperBound = 0;
   for (const county of ctx.counties) {
     unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: ${detail}` });
-    upperBound += scoreCeiling(ctx, county);
+    upperBound += quickScoreCeiling(ctx, county);
   }
   return assembleResult({
     ctx,
@@ -44,20 +43,4 @@ export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, set
     warnings: settings.warnings ?? [],
     inputHash,
   });
-}
-
-/**
- * A ceiling on any group's score for the county, from its own rows: every
- * need covered, and each of the largest group's members at full relevance
- * and the county's best affinity score (as `looseCountyBound`, without the
- * compiled pool); the organization penalty only lowers a score.
- */
-function scoreCeiling(ctx: RoundContext, county: County): number {
-  const affinityMode = ctx.options.objective === 'affinity';
-  const w = ctx.options.weights;
-  let bestAffinity = 0;
-  for (const a of ctx.affinityByCounty.get(county.id)?.values() ?? []) if (!a.veto) bestAffinity = Math.max(bestAffinity, a.score);
-  const perMember = affinityMode ? bestAffinity : w.relevance + w.affinity * bestAffinity;
-  const coverage = affinityMode ? 0 : w.coverage * needsOf(ctx, county.id).reduce((sum, n) => sum + Math.max(0, n.weight), 0);
-  return groupSizeBounds(ctx, county).max * perMember + coverage;
 }
