@@ -39,7 +39,7 @@ export interface AssembleInput {
   upperBound: number;
   /** A proven upper bound on the number of counties any valid result can match. */
   matchableUpperBound: number;
-  /** A proven upper bound on the weakest group's score (S5) when the solver has one; the generic ceiling applies too. */
+  /** A proven upper bound on the weakest group's score (S5) when the solver has one; otherwise the generic ceiling is computed. */
   weakestGroupBound?: number;
   solver: string;
   startedAt: number;
@@ -77,11 +77,15 @@ function pinnedReason(ctx: RoundContext, countyId: string, d: Diagnosis): Unmatc
   return { countyId, reasonCode: 'pinned-infeasible', detail: `its pinned members cannot stay (${d.reasonCode}): ${d.detail}` };
 }
 
-/** The tighter of the solver's bound and the generic ceiling, never below the score reached (engine rounding). */
+/**
+ * The solver's bound when it has one (the fairness pass tightens the same
+ * ceilings further), else the generic ceiling, which scans the pool and is
+ * not worth computing twice; never below the score reached (engine rounding).
+ */
 function weakestBoundOf(ctx: RoundContext, weakest: number | null, matched: number, fromSolver: number | undefined): number | null {
   if (weakest === null) return null;
-  const generic = weakestGroupUpperBound(ctx, ctx.counties, matched) ?? Number.POSITIVE_INFINITY;
-  return Math.max(weakest, Math.min(generic, fromSolver ?? Number.POSITIVE_INFINITY));
+  const bound = fromSolver ?? weakestGroupUpperBound(ctx, ctx.counties, matched) ?? Number.POSITIVE_INFINITY;
+  return Math.max(weakest, bound);
 }
 
 /** Builds, checks and returns the result. Throws `SolverBugError` if a hard rule is broken. */
