@@ -6,6 +6,12 @@
  */
 export { solve, solveOrThrow, AUTO_EXACT_LIMIT, type SolveOptions, type InvalidInput } from './solve/solve.js';
 export { checkSolution, checkWithContext, type CheckReport } from './check/check-solution.js';
+export { verifyResult, type VerifyReport, type StoredResult } from './check/verify-result.js';
+export { formatFinding, FINDING_KINDS, CLAIM_CODES, type Finding, type FindingKind, type ClaimCode } from './check/findings.js';
+export { REASON_CHECKS } from './check/verify-unmatched.js';
+export { RUN_OPTION_KEYS, RULE_OPTION_KEYS, parseOptionsInput, readOptionsFile, type OptionDifference, type OptionsRead } from './check/options-against.js';
+export { hashInstance } from './model/instance-hash.js';
+export { relativeGap } from './objective/gap.js';
 export { defaultOptions, resolveOptions, OptionsSchema, WeightsSchema, type Options, type OptionsInput, type Weights, type Progress } from './model/options.js';
 export {
   CountySchema, NeedSchema, ExpertSchema, SkillSchema, PairingSchema, AffinitySchema, PinSchema, InstanceSchema,
@@ -18,7 +24,7 @@ export { InputError, formatIssue, ISSUE_CODES, type InputIssue, type InputWarnin
 export { LEVELS, DEFAULT_STAGES, CHAIN_STAGES, ORG_TYPES, ROLES, type Level, type OrgType, type Role } from './model/vocabulary.js';
 export { SOLUTION_RULES, type Rule, type RuleId, type Violation } from './rules/index.js';
 export { groupScore, memberFit, type GroupScore, type MemberFit } from './objective/score.js';
-export { SolverBugError, TooLargeError } from './solve/errors.js';
+export { EngineFailedError, SolverBugError, TooLargeError } from './solve/errors.js';
 export { EngineUnavailableError } from './solve/engines/highs.js';
 export * from './io/index.js';
 export { generateInstance, PRESETS, type PresetName } from './generate/index.js';

@@ -5,7 +5,9 @@
 import { InputError } from '../model/issues.js';
 import { EngineUnavailableError } from '../solve/engines/highs.js';
 import { TooLargeError } from '../solve/errors.js';
-import { OutputDirError } from '../io/write-results.js';
+import { NotReplaceableError } from '../io/atomic-write.js';
+import { OutputDirError, OutputPathError } from '../io/out-dir.js';
+import { OutputLockedError } from '../io/out-lock.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { CHECK_HELP, checkCommand } from './commands/check.js';
@@ -68,12 +70,13 @@ export async function runCli(argv: readonly string[], term: Terminal = processTe
       printIssues(term, e.issues);
       return EXIT.input;
     }
-    if (e instanceof TooLargeError || e instanceof EngineUnavailableError || e instanceof OutputDirError) {
+    if (e instanceof TooLargeError || e instanceof EngineUnavailableError || e instanceof OutputDirError
+      || e instanceof OutputPathError || e instanceof OutputLockedError || e instanceof NotReplaceableError) {
       term.err(`error: ${e.message}`);
       return EXIT.input;
     }
     const err = e as NodeJS.ErrnoException;
-    if (err && typeof err.code === 'string' && ['ENOENT', 'EACCES', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC'].includes(err.code)) {
+    if (err && typeof err.code === 'string' && ['ENOENT', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC'].includes(err.code)) {
       term.err(`error: ${err.message}`);
       return EXIT.input;
     }

@@ -62,7 +62,7 @@ export function printSolveSummary(term: Terminal, instance: Instance, result: So
     if (result.unmatched.length > countyLines) term.out(`  … see unmatched.csv`);
   }
   term.out('');
-  term.out(`wrote      ${outDir}/assignments.csv, unmatched.csv, summary.json, timing.json`);
+  term.out(`wrote      ${outDir}/assignments.csv, unmatched.csv, summary.json, timing.json, manifest.json`);
 }
 
 /** Prints input problems, one per line, with a closing count. */

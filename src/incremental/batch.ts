@@ -79,8 +79,9 @@ function pinnedGroups(ctx: RoundContext, outside: readonly County[]): Pick<Assig
  * const second = await solveBatch(instance, { batch: '2', previous: first as SolveResult });
  */
 export async function solveBatch(instance: InstanceInput, spec: BatchSpec, options: SolveOptions = {}): Promise<SolveResult | InvalidInput> {
-  const startedAt = Date.now();
-  const { onProgress, ...rest } = options;
+  const { onProgress, startedAt: given, ...rest } = options;
+  // As in `solve`: the caller's start (the command's), else this call's.
+  const startedAt = given ?? Date.now();
   const parsedOptions = resolveOptions(rest);
   const parsed = InstanceSchema.safeParse(instance);
   if (!parsed.success) return { status: 'invalid', issues: [{ code: 'bad-value', file: 'instance', line: 0, field: '', message: parsed.error.message }] };
@@ -129,7 +130,7 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
 
   // 3. The batch alone, with reduced capacities.
   const sub = batchInstance(ctx, full, batchCounties, batchPins, used);
-  const inner = await solve(sub, { ...rest, ...(onProgress ? { onProgress } : {}) });
+  const inner = await solve(sub, { ...rest, startedAt, ...(onProgress ? { onProgress } : {}) });
   if (inner.status === 'invalid') return inner;
 
   // 4. The full picture, checked against the round.

@@ -20,7 +20,7 @@
  */
 import { InputError, isNonEmpty, type InputIssue } from '../model/issues.js';
 import type { SolveResult } from '../model/result.js';
-import { InstanceSchema, type County, type Expert, type Instance, type InstanceInput, type Status } from '../model/schemas.js';
+import { InstanceSchema, type County, type Expert, type Instance, type InstanceInput, type Pin, type Status } from '../model/schemas.js';
 import type { Role } from '../model/vocabulary.js';
 import { validateInstance } from '../io/validate.js';
 import { buildContext, pinsOf, type RoundContext } from '../rules/context.js';
@@ -36,6 +36,7 @@ import { canLead } from '../rules/h4-leader.js';
 import { isEastFor } from '../rules/h6-east-west.js';
 import { expertCovers } from '../rules/h7-required-needs.js';
 import { assembleResult } from '../solve/assemble.js';
+import { hashInstance } from '../model/instance-hash.js';
 import type { InvalidInput } from '../solve/solve.js';
 import { solveLocal, type LocalAnswer } from './local-model.js';
 import { optionsFor, type RoundOptions } from './prepare.js';
@@ -73,7 +74,20 @@ export interface RepairOutcome {
   changedCounties: string[];
   /** Affected counties left unmatched. */
   lost: string[];
+  /**
+   * The pins the repaired result keeps: the prior result's (its own
+   * pinned.csv, else the input's) without those of withdrawn experts.
+   * Written into the repaired folder as pinned.csv, so that `check` judges
+   * H9 against them rather than against the input's, which still pin the
+   * experts who left.
+   */
+  pins: Pin[];
 }
+
+/** The result to repair: a `PriorResult`, with the pins it records when it has a pinned.csv of its own (a repaired result). */
+export type RepairPrior = PriorResult & { readonly pinned?: readonly Pin[] };
+
+const pinKey = (p: Pin): string => `${p.countyId}\u0000${p.expertId}`;
 
 const invalid = (message: string, field = 'expert_id'): InvalidInput => ({ status: 'invalid', issues: [{ code: 'unknown-reference', file: 'withdraw', line: 0, field, message }] });
 
@@ -86,14 +100,19 @@ const invalid = (message: string, field = 'expert_id'): InvalidInput => ({ statu
  * const out = await repair(instance, result, { withdraw: ['E0042'] });
  * if (!('status' in out)) console.log(out.changes);
  */
-export async function repair(instance: Instance | InstanceInput, prior: PriorResult, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome | InvalidInput> {
+export async function repair(instance: Instance | InstanceInput, prior: RepairPrior, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome | InvalidInput> {
   const startedAt = Date.now();
   const opts = optionsFor(prior, options);
   const parsed = InstanceSchema.safeParse(instance);
   if (!parsed.success) return { status: 'invalid', issues: [{ code: 'bad-value', file: 'instance', line: 0, field: '', message: parsed.error.message }] };
   const checked = validateInstance(parsed.data, { keyCounties: opts.keyCounties, leaderLevels: opts.leaderLevels, defaultCapacity: opts.defaultCapacity });
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
-  const original = buildContext(checked.instance, opts);
+  // A repaired result records its own pins (a subset of the input's): those are what it must keep.
+  const inputPins = new Set(checked.instance.pins.map(pinKey));
+  const strayPin = prior.pinned?.find((p) => !inputPins.has(pinKey(p)));
+  if (strayPin !== undefined) return { status: 'invalid', issues: [{ code: 'inconsistent-pin', file: 'pinned.csv', line: 0, field: 'expert_id', message: `the result's pinned.csv pins ${strayPin.expertId} to ${strayPin.countyId}, which the input's pinned.csv does not` }] };
+  const priorPins = prior.pinned === undefined ? checked.instance.pins : [...prior.pinned];
+  const original = buildContext({ ...checked.instance, pins: priorPins }, opts);
   const withdrawn = new Set(spec.withdraw);
   for (const id of withdrawn) if (!original.expertById.has(id)) return invalid(`expert ${id} is not in experts.csv; check the --withdraw list`);
 
@@ -112,12 +131,12 @@ export async function repair(instance: Instance | InstanceInput, prior: PriorRes
   const round: Instance = {
     ...checked.instance,
     experts: checked.instance.experts.map((e) => (withdrawn.has(e.id) ? { ...e, capacity: 0 } : e)),
-    pins: checked.instance.pins.filter((p) => !withdrawn.has(p.expertId)),
+    pins: priorPins.filter((p) => !withdrawn.has(p.expertId)),
   };
   const ctx = buildContext(round, opts);
   const index = buildPoolIndex(ctx);
   const state = GroupState.fromResult(ctx, prior);
-  const droppedPins = new Set(checked.instance.pins.filter((p) => withdrawn.has(p.expertId)).map((p) => `${p.countyId}\u0000${p.expertId}`));
+  const droppedPins = new Set(priorPins.filter((p) => withdrawn.has(p.expertId)).map(pinKey));
   const repairer = new Repairer(ctx, index, state, spec.maxDonors ?? 2, droppedPins);
   await repairer.run(withdrawn);
 
@@ -139,12 +158,14 @@ export async function repair(instance: Instance | InstanceInput, prior: PriorRes
     solver: `repair of ${prior.summary?.solver ?? 'an earlier result'}`,
     startedAt,
     warnings: checked.warnings,
+    // The fingerprint of the input as given (what `check` reads), not of the round with the withdrawals applied.
+    inputHash: hashInstance(checked.instance),
   });
-  return { result, changes: repairer.sortedChanges(), affected: repairer.affected.map((c) => c.id), changedCounties: repairer.changedCounties(), lost: [...repairer.lostReasons.keys()] };
+  return { result, changes: repairer.sortedChanges(), affected: repairer.affected.map((c) => c.id), changedCounties: repairer.changedCounties(), lost: [...repairer.lostReasons.keys()], pins: round.pins };
 }
 
 /** `repair` that throws `InputError` on bad input. */
-export async function repairOrThrow(instance: Instance | InstanceInput, prior: PriorResult, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome> {
+export async function repairOrThrow(instance: Instance | InstanceInput, prior: RepairPrior, spec: RepairSpec, options?: RoundOptions): Promise<RepairOutcome> {
   const r = await repair(instance, prior, spec, options);
   if ('status' in r) throw new InputError(r.issues);
   return r;

@@ -5,7 +5,7 @@
  * not at all.
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, open, rename, unlink } from 'node:fs/promises';
+import { link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A hidden temporary name next to `path` (a rename is atomic only within one file system). */
@@ -67,9 +67,31 @@ function isBareName(name: string): boolean {
 }
 
 interface Staged {
+  readonly name: string;
   readonly target: string;
   readonly temp: string;
 }
+
+/** Options of `writeFilesAtomic`. */
+export interface WriteSetOptions {
+  /**
+   * The name of the set renamed into place last (e.g. `manifest.json`).
+   * Its old file is moved aside before the first rename, so at every
+   * moment between the first rename and the last the folder has no file of
+   * that name: a reader that requires it refuses the folder instead of
+   * reading a mix of old and new files.
+   */
+  last?: string;
+  /**
+   * Names to remove in the same step: files of an earlier set that this
+   * set does not have (e.g. an old `report.html`). Removed after the
+   * renames and before `last`; put back if the write fails.
+   */
+  remove?: readonly string[];
+}
+
+/** The test hook: `ADVISORY_GROUPS_TEST_STOP_AT_STEP=k` stops (SIGSTOP) this process after the k-th step of a commit, for crash tests that kill it there. */
+const STOP_AT_STEP = Number(process.env['ADVISORY_GROUPS_TEST_STOP_AT_STEP'] ?? Number.NaN);
 
 /**
  * Writes several files into the folder `dir` as one set: every file is
@@ -78,41 +100,49 @@ interface Staged {
  *
  * - If writing any of them fails (disk full, no permission, …), every
  *   temporary file is removed and no old file is touched.
- * - A name held by a folder (or another non-file) is refused with
- *   `NotReplaceableError` before anything is renamed.
- * - If a rename fails, the files already renamed are put back from
- *   hard-linked copies of the old ones (made just before), so the set is
- *   again the old one; on a file system without hard links, the files
- *   renamed so far stay new.
+ * - A name held by a folder (or another non-file), among the files or
+ *   `opts.remove`, is refused with `NotReplaceableError` before anything
+ *   is renamed.
+ * - If a rename fails, the steps already done are undone from hard-linked
+ *   or moved-aside copies of the old files, so the set is again the old
+ *   one; on a file system without hard links, the files renamed so far
+ *   stay new.
  *
  * A crash between the first and the last rename can leave some files new
- * and some old, plus hidden `.NAME.*.tmp` files; each file is still whole.
+ * and some old, plus hidden `.NAME.PID.HEX[.old].tmp` files (which
+ * `removeStaleTemps` clears); each file is still whole, and with
+ * `opts.last` the folder then lacks that file (see `WriteSetOptions`).
  *
  * @param dir an existing folder
  * @param files the file names (bare names, no folder part) and their contents, written in this order
- * @throws TypeError for a name that is not a bare file name
+ * @throws TypeError for a name that is not a bare file name, or a `last` that is not among the files
  * @example
  * ```ts
- * await writeFilesAtomic('out/round1', { 'assignments.csv': a, 'summary.json': s });
+ * await writeFilesAtomic('out/round1', { 'assignments.csv': a, 'manifest.json': m }, { last: 'manifest.json' });
  * ```
  */
-export async function writeFilesAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+export async function writeFilesAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>, opts: WriteSetOptions = {}): Promise<void> {
   const names = Object.keys(files);
-  for (const name of names) if (!isBareName(name)) throw new TypeError(`"${name}" is not a file name without a folder`);
+  const remove = (opts.remove ?? []).filter((n) => !names.includes(n));
+  for (const name of [...names, ...remove]) if (!isBareName(name)) throw new TypeError(`"${name}" is not a file name without a folder`);
+  if (opts.last !== undefined && !names.includes(opts.last)) throw new TypeError(`the last file ${opts.last} is not one of the files written`);
+  // The `last` file goes last whatever its place in `files`.
+  const ordered = opts.last === undefined ? names : [...names.filter((n) => n !== opts.last), opts.last];
   const staged: Staged[] = [];
   try {
-    for (const name of names) {
+    for (const name of ordered) {
       const target = join(dir, name);
-      const item = { target, temp: tempPathFor(target) };
+      const item = { name, target, temp: tempPathFor(target) };
       staged.push(item);
       await writeSynced(item.temp, files[name] ?? '');
     }
     for (const { target } of staged) await refuseNonFile(target);
+    for (const name of remove) await refuseNonFile(join(dir, name));
   } catch (error) {
     await removeAll(staged.map((s) => s.temp));
     throw error;
   }
-  await commit(staged);
+  await commit(dir, staged, remove.map((n) => join(dir, n)), opts.last !== undefined);
   await syncFolder(dir);
 }
 
@@ -126,17 +156,52 @@ async function refuseNonFile(path: string): Promise<void> {
   throw new NotReplaceableError(path, stats.isDirectory() ? 'a folder' : 'not a regular file');
 }
 
-/** Renames the staged files into place; on failure puts the old ones back (see `writeFilesAtomic`). */
-async function commit(staged: readonly Staged[]): Promise<void> {
-  /** Renamed so far, with the hard link keeping the old file (`null`: there was none; `undefined`: not kept). */
-  const done: { target: string; old: string | null | undefined }[] = [];
+/** One step done by `commit`: `target` changed, and how to undo it (`old`: the kept old file; `null`: there was none; `undefined`: not kept). */
+interface Done {
+  target: string;
+  old: string | null | undefined;
+}
+
+/**
+ * The renames of `writeFilesAtomic`: with `lastApart`, the old file of the
+ * last staged name is first moved aside; then the staged files are renamed
+ * into place, the names in `remove` moved aside, and the last staged file
+ * renamed in. On failure every step is undone, in reverse.
+ */
+async function commit(dir: string, staged: readonly Staged[], remove: readonly string[], lastApart: boolean): Promise<void> {
+  const done: Done[] = [];
   const backups: string[] = [];
+  let step = 0;
+  const stepDone = (): void => {
+    step += 1;
+    if (step === STOP_AT_STEP) process.kill(process.pid, 'SIGSTOP');
+  };
+  const moveAside = async (target: string): Promise<void> => {
+    const old = await moveOld(target);
+    if (typeof old === 'string') backups.push(old);
+    done.push({ target, old });
+    stepDone();
+  };
+  const last = lastApart ? staged[staged.length - 1] : undefined;
   try {
+    if (last !== undefined) {
+      await moveAside(last.target);
+      await syncFolder(dir);
+    }
     for (const { target, temp } of staged) {
+      if (target === last?.target) continue;
       const old = await keepOld(target);
       if (typeof old === 'string') backups.push(old);
       await rename(temp, target);
       done.push({ target, old });
+      stepDone();
+    }
+    for (const target of remove) await moveAside(target);
+    if (last !== undefined) {
+      await syncFolder(dir);
+      await rename(last.temp, last.target);
+      done.push({ target: last.target, old: null });
+      stepDone();
     }
   } catch (error) {
     for (const { target, old } of done.reverse()) {
@@ -158,6 +223,44 @@ async function keepOld(target: string): Promise<string | null | undefined> {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
   }
+}
+
+/** Moves the file at `target` to a temporary name (it is then gone from `target`); `null` when there is none. */
+async function moveOld(target: string): Promise<string | null> {
+  const backup = tempPathFor(target, 'old');
+  try {
+    await rename(target, backup);
+    return backup;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The temporary files of `writeFileAtomic`/`writeFilesAtomic`: `.NAME.PID.HEX.tmp` and `.NAME.PID.HEX.old.tmp`. */
+const TEMP_NAME = /^\.(.+)\.\d+\.[0-9a-f]{8}\.(?:old\.)?tmp$/;
+
+/**
+ * Removes the temporary files a crashed write left in `dir` for the given
+ * file names (only those: other programs' files are left alone). Call it
+ * only while no other write to `dir` runs (e.g. holding its lock), since a
+ * running write's temporary files look the same.
+ *
+ * @returns the names removed
+ */
+export async function removeStaleTemps(dir: string, owned: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(dir)) {
+    const m = TEMP_NAME.exec(entry);
+    if (m === null || !owned.includes(m[1]!)) continue;
+    try {
+      await unlink(join(dir, entry));
+      removed.push(entry);
+    } catch {
+      // Gone already, or not removable: it does no harm beyond taking space.
+    }
+  }
+  return removed.sort();
 }
 
 /** Flushes the folder's entries (the renames) to disk where the platform allows it. */

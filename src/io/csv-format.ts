@@ -24,15 +24,16 @@ const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEUTRALIZED = /^'+[=+\-@\t\r]/;
 
 /**
- * Neutralizes CSV injection in a free-text cell (a reason, a detail): text
- * starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
- * spreadsheet shows it instead of evaluating it. Text already starting with
- * `'`s before such a character gets one more `'`, which makes the mapping
- * reversible (`unneutralizeText`) and so a results folder reads back exactly.
+ * Neutralizes CSV injection in a text cell: text starting with `=`, `+`,
+ * `-`, `@`, tab or CR gets a leading `'`, so a spreadsheet shows it instead
+ * of evaluating it. Text already starting with `'`s before such a character
+ * gets one more `'`, which makes the mapping reversible (`unneutralizeText`)
+ * and so a results folder reads back exactly.
  *
- * Ids are never passed through this: they must round-trip byte for byte to
- * be matched against the input, and they come from the same input the user
- * already opened; `check` verifies them.
+ * Every text cell of every CSV the product writes goes through this, ids
+ * included (an id comes from a spreadsheet too, and `=HYPERLINK(…)` is a
+ * valid id); `readResultDir` undoes it, so ids still match the input byte
+ * for byte. Numbers are not passed through it: `-0.5` stays a number.
  *
  * @example neutralizeText('=1+1') // "'=1+1"
  */

@@ -11,12 +11,18 @@ export {
 } from './instance-json.js';
 export { writeInstanceDir, instanceToCsv } from './write-instance.js';
 export {
-  writeResults, resultsToFiles, assignmentsCsv, unmatchedCsv, summaryJson, timingJson, formatFit,
-  OutputDirError, RESULT_FILES, ASSIGNMENT_COLUMNS, UNMATCHED_COLUMNS, SUMMARY_KEYS,
+  writeResults, resultsToFiles, assignmentsCsv, unmatchedCsv, pinsCsv, summaryJson, timingJson, formatFit,
+  OutputDirError, RESULT_FILES, ASSIGNMENT_COLUMNS, UNMATCHED_COLUMNS, PINNED_COLUMNS, PINNED_FILE, SUMMARY_KEYS,
   type WriteResultsOptions, type ResultFileName,
 } from './write-results.js';
 export { readResultDir, type ReadResultDirResult, type StoredSummary } from './read-results.js';
-export { writeFileAtomic, writeFilesAtomic, NotReplaceableError } from './atomic-write.js';
+export { writeFileAtomic, writeFilesAtomic, removeStaleTemps, NotReplaceableError, type WriteSetOptions } from './atomic-write.js';
+export { prepareOutDir, assertNotInputDir, OutputPathError, type OutputPathProblem, type PrepareOutDirOptions } from './out-dir.js';
+export { lockOutDir, isProcessAlive, OutputLockedError, LOCK_FILE, type OutLock } from './out-lock.js';
+export {
+  MANIFEST_FILE, MANIFEST_FORMAT, PRODUCT_FILES, UNHASHED_FILES, refreshManifest, manifestText, verifyManifest, sha256Hex,
+  type Manifest, type ManifestCheck,
+} from './manifest.js';
 export { neutralizeText, unneutralizeText } from './csv-format.js';
 export { decodeBytes, type DecodeResult, type TextEncodingName } from './encoding.js';
 export { MAX_RECORD_CHARS } from './record-splitter.js';

@@ -14,7 +14,12 @@ import { SourceMap } from './source-map.js';
 import { TableBuilder, type RawRow } from './table.js';
 import { validateRaw, type RawInstance, type ValidateOptions } from './validate.js';
 
-/** Options of `readInstanceDir`: how H10 treats key counties, and which levels may lead (for pinned leaders). */
+/**
+ * Options of `readInstanceDir`: how H10 treats key counties, which levels may
+ * lead (for pinned leaders), the default capacity, and the group size and
+ * quotas that judge per-county sizes and pins; each defaults to the policy
+ * default. Pass the round's own options, as `solve` does, so that both judge alike.
+ */
 export type ReadInstanceOptions = Omit<ValidateOptions, 'source' | 'sources'>;
 
 /**

@@ -1,17 +1,20 @@
 /**
  * Reading a results folder back (assignments.csv, unmatched.csv, and the
- * optional summary.json and timing.json), for the `check` command: a
- * published result can be verified against its input by anyone.
+ * optional summary.json, timing.json and pinned.csv), for `check`,
+ * `explain`, `repair` and `solve --batch --pinned`: a published result can
+ * be verified against its input by anyone. Only a folder that matches its
+ * manifest.json is read, so a folder mixing two runs is refused.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isNonEmpty, type InputIssue, type NonEmpty } from '../model/issues.js';
-import { AssignmentSchema, SummarySchema, UnmatchedSchema, type Assignment, type Summary, type Unmatched } from '../model/schemas.js';
+import { AssignmentSchema, PinSchema, SummarySchema, UnmatchedSchema, type Assignment, type Pin, type Summary, type Unmatched } from '../model/schemas.js';
+import { MANIFEST_FILE, sha256Hex, verifyManifest } from './manifest.js';
 import { unneutralizeText } from './csv-format.js';
 import { decodeBytes } from './encoding.js';
 import { col, type ColumnSpec } from './headers.js';
-import { readCsvFile } from './read-csv-file.js';
+import { CsvStreamParser } from './read-csv.js';
 import { findFile } from './find-file.js';
 import { TableBuilder } from './table.js';
 import { describeZodIssue } from './validate.js';
@@ -24,10 +27,16 @@ export type StoredSummary = Omit<Summary, 'seconds'>;
 export type ReadResultDirResult =
   | {
     ok: true;
-    /** Rows of assignments.csv, in file order; `covers` split on `;`, `reason` as it was before CSV-injection neutralization. */
+    /** Rows of assignments.csv, in file order; `covers` split on `;`, every text cell as it was before CSV-injection neutralization. */
     assignments: Assignment[];
     /** Rows of unmatched.csv, in file order. */
     unmatched: Unmatched[];
+    /**
+     * Rows of the folder's pinned.csv, when it has one: the pins this
+     * result records (a repair writes the input's pins minus those of the
+     * withdrawn experts), to be checked instead of the input's.
+     */
+    pinned?: Pin[];
     /** summary.json, when present. */
     summary?: StoredSummary;
     /** timing.json's `seconds`, when present. */
@@ -45,6 +54,13 @@ const ASSIGNMENT_SPECS: readonly ColumnSpec[] = [
   col('reason', 'reason', false, 'text', [], 'why this member'),
 ];
 
+/** Columns of pinned.csv in a results folder. */
+const PINNED_SPECS: readonly ColumnSpec[] = [
+  col('county_id', 'countyId', true, 'id', [], 'county'),
+  col('expert_id', 'expertId', true, 'id', [], 'expert'),
+  col('role', 'role', false, 'role', [], 'leader, local, east or member'),
+];
+
 /** Columns of unmatched.csv. */
 const UNMATCHED_SPECS: readonly ColumnSpec[] = [
   col('county_id', 'countyId', true, 'id', [], 'county'),
@@ -57,11 +73,25 @@ const finite = z.preprocess((v) => (v === null ? Number.NaN : v), z.number());
 const StoredSummarySchema = SummarySchema.omit({ seconds: true }).extend({ objective: finite, upperBound: finite, gap: finite });
 
 /**
- * Reads a results folder written by `writeResults`. assignments.csv and
- * unmatched.csv are required (absent → `missing-file`); summary.json and
- * timing.json are read when present. Every problem is reported with file,
- * line and field, as for input folders. Ids are checked for shape only;
- * whether they exist in the input is `check`'s business.
+ * Reads a results folder written by `writeResults`.
+ *
+ * - The folder must match its manifest.json (`verifyManifest`): without one
+ *   it is refused with `missing-manifest`; a file changed, missing, or of
+ *   the product's set but not listed gives `manifest-mismatch` naming the
+ *   file. Each file is then parsed from bytes whose SHA-256 is the one the
+ *   manifest lists, so what is returned is exactly one written set even
+ *   while another run rewrites the folder (a file replaced meanwhile gives
+ *   `manifest-mismatch`).
+ * - assignments.csv and unmatched.csv are required (absent → `missing-file`);
+ *   summary.json, timing.json and pinned.csv are read when present.
+ *   timing.json, which the manifest does not hash, must name the manifest
+ *   (its SHA-256), or it is from another run (`manifest-mismatch`).
+ * - CSV-injection neutralization (`neutralizeText`) is undone on every text
+ *   cell, so ids read back as the input has them.
+ *
+ * Every problem is reported with file, line and field, as for input
+ * folders. Ids are checked for shape only; whether they exist in the input
+ * is `check`'s business.
  *
  * @example
  * ```ts
@@ -77,17 +107,21 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     return { ok: false, issues: [{ code: 'unreadable-file', file: dir, line: 0, field: '', message: `the results folder ${dir} ${why}` }] };
   }
+  const verified = await verifyManifest(dir, names);
+  if (!verified.ok) return { ok: false, issues: verified.issues as NonEmpty<InputIssue> };
   const issues: InputIssue[] = [];
-  const assignments = await readRows(dir, names, 'assignments.csv', ASSIGNMENT_SPECS, AssignmentSchema, issues, (v) => {
+  // Every file is parsed from bytes whose hash is the manifest's: what is returned is exactly the set
+  // the manifest describes, even if a writer replaces files while they are read.
+  const src: Source = { dir, names, hashes: verified.manifest.files };
+  const assignments = await readRows(src, 'assignments.csv', ASSIGNMENT_SPECS, AssignmentSchema, issues, (v) => {
+    unneutralizeAll(v);
     if (typeof v.covers === 'string') v.covers = v.covers.split(/[;；]/).map((s) => s.trim()).filter((s) => s !== '');
-    if (typeof v.reason === 'string') v.reason = unneutralizeText(v.reason);
   });
-  const unmatched = await readRows(dir, names, 'unmatched.csv', UNMATCHED_SPECS, UnmatchedSchema, issues, (v) => {
-    if (typeof v.detail === 'string') v.detail = unneutralizeText(v.detail);
-  });
+  const unmatched = await readRows(src, 'unmatched.csv', UNMATCHED_SPECS, UnmatchedSchema, issues, unneutralizeAll);
+  const pinned = findFile(names, 'pinned.csv') === undefined ? undefined : await readRows(src, 'pinned.csv', PINNED_SPECS, PinSchema, issues, unneutralizeAll);
 
   let summary: StoredSummary | undefined;
-  const summaryJson = await readJson(dir, names, 'summary.json', issues);
+  const summaryJson = await readJson(src, 'summary.json', issues);
   if (summaryJson !== undefined) {
     const parsed = StoredSummarySchema.safeParse(summaryJson);
     if (parsed.success) summary = parsed.data;
@@ -97,19 +131,27 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
     }
   }
   let seconds: number | undefined;
-  const timing = await readJson(dir, names, 'timing.json', issues);
+  const timing = await readJson(src, 'timing.json', issues);
   if (timing !== undefined) {
-    const parsed = z.object({ seconds: z.number() }).safeParse(timing);
-    if (parsed.success) seconds = parsed.data.seconds;
-    else issues.push({ code: 'bad-value', file: 'timing.json', line: 0, field: 'seconds', message: 'timing.json must hold { "seconds": number }' });
+    const parsed = z.object({ seconds: z.number(), manifest: z.string().optional() }).safeParse(timing);
+    if (!parsed.success) issues.push({ code: 'bad-value', file: 'timing.json', line: 0, field: 'seconds', message: 'timing.json must hold { "seconds": number, "manifest": SHA-256 }' });
+    else if (parsed.data.manifest !== sha256Hex(verified.text)) {
+      issues.push({ code: 'manifest-mismatch', file: 'timing.json', line: 0, field: 'manifest', message: `is not the timing of this ${MANIFEST_FILE} (it names another or none): it comes from another run or was edited` });
+    } else seconds = parsed.data.seconds;
   }
 
   if (isNonEmpty(issues)) return { ok: false, issues };
   return {
     ok: true, assignments, unmatched,
+    ...(pinned === undefined ? {} : { pinned }),
     ...(summary === undefined ? {} : { summary }),
     ...(seconds === undefined ? {} : { seconds }),
   };
+}
+
+/** Undoes `neutralizeText` on every text cell of a row (a cell the table already parsed as a number stays as it is). */
+function unneutralizeAll(values: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(values)) if (typeof value === 'string') values[key] = unneutralizeText(value);
 }
 
 function pushZod(issues: InputIssue[], file: string, line: number, field: string, zi: z.core.$ZodIssue, input: unknown, value?: string): void {
@@ -117,14 +159,27 @@ function pushZod(issues: InputIssue[], file: string, line: number, field: string
   issues.push({ code, file, line, field, message, ...(value === undefined ? {} : { value }) });
 }
 
-async function readText(dir: string, names: readonly string[], file: string, issues: InputIssue[]): Promise<string | undefined> {
-  const actual = findFile(names, file);
+/** The folder being read: its listing and the manifest's hashes (name → SHA-256). */
+interface Source {
+  readonly dir: string;
+  readonly names: readonly string[];
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
+/** A file's text, from bytes that match the manifest's hash when it lists the file; `undefined` when absent or refused (an issue is pushed). */
+async function readText(src: Source, file: string, issues: InputIssue[]): Promise<string | undefined> {
+  const actual = findFile(src.names, file);
   if (actual === undefined) return undefined;
   let bytes: Uint8Array;
   try {
-    bytes = await readRegularFile(join(dir, actual));
+    bytes = await readRegularFile(join(src.dir, actual));
   } catch (error) {
     issues.push({ code: 'unreadable-file', file, line: 0, field: '', message: `the file ${file} cannot be read (${(error as Error).message})` });
+    return undefined;
+  }
+  const expected = src.hashes[file];
+  if (expected !== undefined && sha256Hex(bytes) !== expected) {
+    issues.push({ code: 'manifest-mismatch', file, line: 0, field: '', message: `changed while it was read (another run is writing the folder ${src.dir}?); read it again when that run has ended` });
     return undefined;
   }
   const decoded = decodeBytes(bytes, file);
@@ -135,8 +190,8 @@ async function readText(dir: string, names: readonly string[], file: string, iss
   return decoded.text;
 }
 
-async function readJson(dir: string, names: readonly string[], file: string, issues: InputIssue[]): Promise<unknown> {
-  const text = await readText(dir, names, file, issues);
+async function readJson(src: Source, file: string, issues: InputIssue[]): Promise<unknown> {
+  const text = await readText(src, file, issues);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -147,16 +202,19 @@ async function readJson(dir: string, names: readonly string[], file: string, iss
 }
 
 async function readRows<T>(
-  dir: string, names: readonly string[], file: string, specs: readonly ColumnSpec[], schema: z.ZodType<T>,
+  src: Source, file: string, specs: readonly ColumnSpec[], schema: z.ZodType<T>,
   issues: InputIssue[], fix: (values: Record<string, unknown>) => void,
 ): Promise<T[]> {
-  const actual = findFile(names, file);
-  if (actual === undefined) {
-    issues.push({ code: 'missing-file', file, line: 0, field: '', message: `the results file ${file} is not in the folder ${dir}` });
+  if (findFile(src.names, file) === undefined) {
+    issues.push({ code: 'missing-file', file, line: 0, field: '', message: `the results file ${file} is not in the folder ${src.dir}` });
     return [];
   }
-  // Streamed, as input files are: bounded memory, and an endless record is refused.
-  const read = await readCsvFile(join(dir, actual), file, () => new TableBuilder(file, specs));
+  // Read whole (not streamed like input files): the bytes parsed must be the bytes hashed. The record limit still holds.
+  const text = await readText(src, file, issues);
+  if (text === undefined) return [];
+  const parser = new CsvStreamParser(file, new TableBuilder(file, specs));
+  await parser.write(text);
+  const read = await parser.end();
   if (!read.ok) {
     issues.push(read.issue);
     return [];

@@ -6,6 +6,7 @@
  */
 import type { InputIssue, InputWarning } from '../model/issues.js';
 import { parseCell } from './cells.js';
+import { closeColumns } from './header-misspelling.js';
 import { matchColumn, type ColumnSpec } from './headers.js';
 import type { CsvRecord } from './read-csv.js';
 
@@ -37,9 +38,12 @@ const NO_BAD_FIELDS: ReadonlySet<string> = new Set();
  * record, then each data record as it is parsed, then `finish`. Records are
  * not kept, so a file read as a stream holds only its rows.
  *
- * - A header that names no column is ignored with a warning (a typo in a
- *   header would otherwise lose a whole column silently); an empty header
- *   cell is ignored quietly unless cells under it hold data.
+ * - A header one slip away from a column the header does not name
+ *   (`vetoo`, `capcity`; the rule is in `header-misspelling.ts`):
+ *   `misspelled-column` ("did you mean veto?"), since reading on would drop
+ *   every value of that column. Any other header that names no column is
+ *   ignored with a warning (extra columns are common); an empty header cell
+ *   is ignored quietly unless cells under it hold data.
  * - Two headers naming the same column: `duplicate-column`.
  * - A required column absent: `missing-column` (line 1, the header).
  * - A row with more non-empty cells than the header has columns: `bad-row`.
@@ -108,11 +112,18 @@ export class TableBuilder {
   private readHeader(header: CsvRecord): void {
     const { file, columns, issues, warnings } = this;
     const seen = new Map<string, string>();
+    // Known first, so that a misspelling is judged against the columns the header does not already name.
+    const matched = header.cells.map((text) => matchColumn(columns, text));
+    const present = new Set(matched.flatMap((spec) => (spec === undefined ? [] : [spec.column])));
     header.cells.forEach((text, i) => {
-      const spec = matchColumn(columns, text);
+      const spec = matched[i];
       if (spec === undefined) {
-        if (text.replace(/\uFEFF/g, '').trim() !== '') {
-          warnings.push({ code: 'bad-value', file, line: header.line, field: text.trim(), message: `the column "${text.trim()}" is not a column of ${file}; it is ignored (columns: ${columns.map((c) => c.column).join(', ')})` });
+        const name = text.replace(/\uFEFF/g, '').trim();
+        const close = name === '' ? [] : closeColumns(columns, name, present);
+        if (close.length > 0) {
+          issues.push({ code: 'misspelled-column', file, line: header.line, field: name, value: text, message: misspelledMessage(name, file, close) });
+        } else if (name !== '') {
+          warnings.push({ code: 'bad-value', file, line: header.line, field: name, message: `the column "${name}" is not a column of ${file}; it is ignored (columns: ${columns.map((c) => c.column).join(', ')})` });
         } else {
           this.blankColumns.push(i);
         }
@@ -170,6 +181,12 @@ export class TableBuilder {
     });
     this.rows.push({ values, texts, badFields: badFields ?? NO_BAD_FIELDS, line: record.line });
   }
+}
+
+function misspelledMessage(header: string, file: string, close: readonly ColumnSpec[]): string {
+  const names = close.map((c) => (c.aliases.length > 0 ? `${c.column} (${c.aliases.join(', ')})` : c.column));
+  return `the column "${header}" is not a column of ${file}; did you mean ${names.join(' or ')}? `
+    + `Rename the header: left as it is, every value under it would be ignored (an extra column needs a name further from ${close[0]!.column})`;
 }
 
 /**

@@ -7,18 +7,32 @@
  */
 import type { z } from 'zod';
 import type { InputIssue, InputWarning } from '../model/issues.js';
-import type { Options } from '../model/options.js';
+import { defaultOptions, type Options } from '../model/options.js';
 import {
   AffinitySchema, CountySchema, ExpertSchema, NeedSchema, PairingSchema, PinSchema, SkillSchema,
   type Affinity, type County, type Expert, type Instance, type InstanceInput, type Need, type Pairing, type Pin, type Skill,
 } from '../model/schemas.js';
 import { ANY } from '../model/vocabulary.js';
 import { keyCountyMessage } from '../rules/h10-key-county.js';
+import { sameValues } from './duplicates.js';
 import type { EntityKind } from './headers.js';
+import { DEFINING_KEY_FIELDS, looksLikeFormula, normalizeKeys } from './ids.js';
 import { ENTITY_KINDS, SourceMap } from './source-map.js';
+import { groupSizeProblems, partnerLookup, pinQuotaProblems, roundBounds, type QuotaOptions } from './validate-quotas.js';
 
-/** Options of `validateInstance`; the fields mean what they mean in the round's `Options`. */
-export interface ValidateOptions extends Partial<Pick<Options, 'keyCounties' | 'leaderLevels' | 'defaultCapacity'>> {
+/**
+ * Options of `validateInstance`; the fields mean what they mean in the
+ * round's `Options`, and default to the policy defaults. The group size and
+ * the quotas (`groupMin` … `eastMax`) judge per-county sizes and pins, so
+ * `solve` and the commands that read a folder pass the round's own.
+ */
+export interface ValidateOptions extends QuotaOptions {
+  /** H10: refuse key counties, or skip them (and their local scientists) with a warning. Default `refuse`. */
+  keyCounties?: Options['keyCounties'] | undefined;
+  /** H4: levels a pinned leader may have. Default `['national']`. */
+  leaderLevels?: Options['leaderLevels'] | undefined;
+  /** H2: capacity of an expert whose row leaves it empty, for pins. Default 1. */
+  defaultCapacity?: Options['defaultCapacity'] | undefined;
   /**
    * The name issues give a typed instance's entities: `${source}#experts`.
    * Default `instance`. Ignored when `sources` is given.
@@ -35,8 +49,10 @@ export interface ValidationReport {
   /** Things worth knowing that do not refuse it (e.g. key counties skipped by option). */
   warnings: InputWarning[];
   /**
-   * The valid rows, with defaults filled in; key counties (and their needs,
-   * pairings, affinities and pins) removed when `keyCounties` is `skip`.
+   * The valid rows, with defaults filled in and keys normalised; a row
+   * repeated with the same values kept once; key counties (and their needs,
+   * pairings, affinities and pins, and their local scientists) removed when
+   * `keyCounties` is `skip`.
    * Only meaningful when `issues` is empty.
    */
   instance: Instance;
@@ -66,19 +82,30 @@ export interface RawContext {
  * Validates a typed instance (or one a program assembled): the row shapes
  * (schemas), then every cross-file rule:
  *
+ * - ids and keys trimmed and NFKC-normalised (`５１０２２１` is `510221`); a
+ *   control character in one → `bad-value`; one that starts with `= + - @`
+ *   → a warning (a spreadsheet reads it as a formula); see `ids.ts`;
  * - unique `county_id` and `expert_id`; unique (county, industry, stage)
- *   needs, (expert, industry, stage) skills, and (county, expert) affinities
- *   and pins → `duplicate-id`;
+ *   needs, (expert, industry, stage) skills, (east, west, county) pairings,
+ *   and (county, expert) affinities and pins: a row repeated with the same
+ *   values is counted once with a `duplicate-row` warning naming both lines,
+ *   one with other values → `duplicate-id`;
  * - every reference resolves (needs, experts' `home_county`, skills,
  *   pairings, affinities, pins) → `unknown-reference`;
  * - a county-level pairing's county lies in its `west_province`, a need
- *   names no wildcard `*`, `group_min ≤ group_max` → `bad-value`;
+ *   names no wildcard `*`, a county's `group_min`/`group_max` leave room for
+ *   a group with the round's bounds and quotas (`validate-quotas.ts`) →
+ *   `bad-value`; a local scientist working outside the county's province →
+ *   a warning;
  * - pins agree with the rest: not vetoed, not a local scientist of another
  *   county, a pinned leader has a leader level and is not the county's own
- *   local scientist, at most one pinned leader per county → `inconsistent-pin`;
+ *   local scientist, at most one pinned leader per county, and a county's
+ *   pins together within `group_max`, `localMax` and `eastMax` →
+ *   `inconsistent-pin`;
  * - H10: a key county is refused (`key-county`), or with
  *   `keyCounties: 'skip'` removed with a warning, along with its needs,
- *   pairings, affinities and pins.
+ *   pairings, affinities and pins, and its local scientists (a second
+ *   warning names them) with their skills, affinities and pins.
  *
  * Every problem is reported, not only the first. Locations: see `SourceMap`.
  *
@@ -116,8 +143,9 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   const { sources } = ctx;
   const issues: InputIssue[] = [];
   const warnings: InputWarning[] = [];
-  const leaderLevels: readonly string[] = opts.leaderLevels ?? ['national'];
-  const defaultCapacity = opts.defaultCapacity ?? 1;
+  const round = roundBounds(opts);
+  const leaderLevels: readonly string[] = opts.leaderLevels ?? defaultOptions.leaderLevels;
+  const defaultCapacity = opts.defaultCapacity ?? defaultOptions.defaultCapacity;
 
   const valueText = (kind: EntityKind, index: number, field: string): string | undefined => {
     const text = ctx.text?.(kind, index, field);
@@ -131,16 +159,48 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     const value = field === '' ? undefined : valueText(kind, index, field);
     issues.push({ code, ...sources.locate(kind, index, field), message, ...(value === undefined ? {} : { value }) });
   };
+  const warn = (code: InputWarning['code'], kind: EntityKind, index: number, field: string, message: string): void => {
+    warnings.push({ code, ...sources.locate(kind, index, field), message });
+  };
+  const where = (kind: EntityKind, index: number): string => `${sources.file(kind)}:${sources.line(kind, index)}`;
+
+  // 0. Keys, before anything compares them: trimmed and NFKC (full-width ５１０２２１ is 510221), control characters refused.
+  const refusedKeys = new Map<EntityKind, Map<number, Set<string>>>();
+  const formulaSeen = new Set<string>();
+  const norm = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, raw[kind].map((row, index) => {
+    if (!isRecord(row)) return row;
+    const { row: out, control } = normalizeKeys(kind, row);
+    if (control !== undefined) {
+      let refused = refusedKeys.get(kind);
+      if (refused === undefined) refusedKeys.set(kind, (refused = new Map()));
+      refused.set(index, new Set(control.keys()));
+      for (const [field, ch] of control) {
+        issue('bad-value', kind, index, field, `${sources.field(kind, field)} holds a control character (${ch}, e.g. a NUL, tab or line break pasted with the text); an id must be plain text: retype the cell`);
+      }
+    }
+    for (const field of DEFINING_KEY_FIELDS[kind]) {
+      const v = out[field];
+      for (const key of Array.isArray(v) ? v : [v]) {
+        if (typeof key !== 'string' || !looksLikeFormula(key)) continue;
+        const seen = `${kind}\u0000${field}\u0000${key}`;
+        if (formulaSeen.has(seen)) continue;
+        formulaSeen.add(seen);
+        warn('bad-value', kind, index, field, `${sources.field(kind, field)} "${key}" starts with "${key.charAt(0)}", which a spreadsheet reads as a formula; check that the cell holds the id as meant and not what a formula made of it`);
+      }
+    }
+    return out;
+  })])) as unknown as RawInstance;
 
   // 1. Row shapes.
   function rows<K extends EntityKind>(kind: K): Entry<z.output<(typeof SCHEMAS)[K]>>[] {
     const out: Entry<z.output<(typeof SCHEMAS)[K]>>[] = [];
-    raw[kind].forEach((row, index) => {
+    const refused = refusedKeys.get(kind);
+    norm[kind].forEach((row, index) => {
       if (!isRecord(row)) {
         issues.push({ code: 'bad-row', ...sources.locate(kind, index), message: `each entry of ${kind} must be an object` });
         return;
       }
-      const reported = ctx.reported?.(kind, index);
+      const reported = union(ctx.reported?.(kind, index), refused?.get(index));
       const parsed = SCHEMAS[kind].safeParse(row);
       if (parsed.success) {
         if (reported === undefined || reported.size === 0) out.push({ value: parsed.data as z.output<(typeof SCHEMAS)[K]>, index });
@@ -155,49 +215,75 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     });
     return out;
   }
-  const counties = rows('counties') as Entry<County>[];
-  const needs = rows('needs') as Entry<Need>[];
-  const experts = rows('experts') as Entry<Expert>[];
-  const skills = rows('skills') as Entry<Skill>[];
-  const pairings = rows('pairings') as Entry<Pairing>[];
-  const affinities = rows('affinities') as Entry<Affinity>[];
-  const pins = rows('pins') as Entry<Pin>[];
 
-  const where = (kind: EntityKind, index: number): string => `${sources.file(kind)}:${sources.line(kind, index)}`;
-
-  // 2. Unique ids. Counted over every row, valid or not, so that a bad row
-  // still owns its id: its references are not reported as dangling too.
-  const countyIds = uniqueIds('counties', 'id', 'county');
-  const expertIds = uniqueIds('experts', 'id', 'expert');
-  function uniqueIds(kind: 'counties' | 'experts', key: string, what: string): Set<string> {
+  // 2. Repeated rows: an exact copy is counted once with a warning; rows that share a key but differ are an error.
+  // Ids are counted over every row, valid or not, so that a bad row still owns its id: its references are not reported as dangling too.
+  const dropped = new Map<EntityKind, Set<number>>(ENTITY_KINDS.map((k) => [k, new Set<number>()]));
+  const repeated = (kind: EntityKind, earlier: number, index: number, field: string, what: string): void => {
+    dropped.get(kind)!.add(index);
+    warn('duplicate-row', kind, index, field, `${what} appears twice with the same cells (${where(kind, earlier)} and ${where(kind, index)}); it is counted once`);
+  };
+  function uniqueIds<T extends { id: string }>(kind: 'counties' | 'experts', entries: readonly Entry<T>[], what: string): Set<string> {
     const first = new Map<string, number>();
-    raw[kind].forEach((row, index) => {
-      const id = isRecord(row) && typeof row[key] === 'string' ? row[key].trim() : '';
+    const valid = new Map(entries.map((e) => [e.index, e.value]));
+    norm[kind].forEach((row, index) => {
+      const id = isRecord(row) && typeof row['id'] === 'string' ? row['id'] : '';
       if (id === '') return;
       const earlier = first.get(id);
-      if (earlier === undefined) first.set(id, index);
-      else issue('duplicate-id', kind, index, key, `the ${what} id ${id} appears twice (also at ${where(kind, earlier)}); each ${what} needs its own id`);
+      if (earlier === undefined) {
+        first.set(id, index);
+        return;
+      }
+      const a = valid.get(earlier);
+      const b = valid.get(index);
+      const before = norm[kind][earlier];
+      if ((a !== undefined && b !== undefined && sameValues(a, b)) || (isRecord(before) && sameValues(before, row as Record<string, unknown>))) {
+        repeated(kind, earlier, index, 'id', `the ${what} ${id}`);
+      } else {
+        issue('duplicate-id', kind, index, 'id', `the ${what} id ${id} appears twice with different cells (also at ${where(kind, earlier)}); each ${what} needs its own id: keep one row`);
+      }
     });
     return new Set(first.keys());
   }
+  function uniqueRows<T extends object>(kind: EntityKind, entries: readonly Entry<T>[], keyOf: (v: T) => string, what: (v: T) => string): Entry<T>[] {
+    const first = new Map<string, Entry<T>>();
+    const out: Entry<T>[] = [];
+    for (const entry of entries) {
+      const key = keyOf(entry.value);
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, entry);
+        out.push(entry);
+      } else if (sameValues(earlier.value as Record<string, unknown>, entry.value as Record<string, unknown>)) {
+        repeated(kind, earlier.index, entry.index, '', what(entry.value));
+      } else {
+        issue('duplicate-id', kind, entry.index, '', `${what(entry.value)} appears twice with different cells (also at ${where(kind, earlier.index)}); keep one row`);
+      }
+    }
+    return out;
+  }
+  const allCounties = rows('counties') as Entry<County>[];
+  const needsRead = rows('needs') as Entry<Need>[];
+  const allExperts = rows('experts') as Entry<Expert>[];
+  const skillsRead = rows('skills') as Entry<Skill>[];
+  const pairingsRead = rows('pairings') as Entry<Pairing>[];
+  const affinitiesRead = rows('affinities') as Entry<Affinity>[];
+  const pinsRead = rows('pins') as Entry<Pin>[];
+
+  const countyIds = uniqueIds('counties', allCounties, 'county');
+  const expertIds = uniqueIds('experts', allExperts, 'expert');
+  const counties = allCounties.filter((e) => !dropped.get('counties')!.has(e.index));
+  const experts = allExperts.filter((e) => !dropped.get('experts')!.has(e.index));
   const countyById = new Map<string, County>();
   for (const { value } of counties) if (!countyById.has(value.id)) countyById.set(value.id, value);
   const expertById = new Map<string, Expert>();
   for (const { value } of experts) if (!expertById.has(value.id)) expertById.set(value.id, value);
 
-  function uniquePairs<T>(kind: EntityKind, entries: readonly Entry<T>[], keyOf: (v: T) => string, what: (v: T) => string): void {
-    const first = new Map<string, number>();
-    for (const { value, index } of entries) {
-      const key = keyOf(value);
-      const earlier = first.get(key);
-      if (earlier === undefined) first.set(key, index);
-      else issue('duplicate-id', kind, index, '', `${what(value)} appears twice (also at ${where(kind, earlier)}); keep one row`);
-    }
-  }
-  uniquePairs('needs', needs, (n) => `${n.countyId}\u0000${n.industry}\u0000${n.stage}`, (n) => `the need ${n.industry}/${n.stage} of county ${n.countyId}`);
-  uniquePairs('skills', skills, (s) => `${s.expertId}\u0000${s.industry}\u0000${s.stage}`, (s) => `the skill ${s.industry}/${s.stage} of expert ${s.expertId}`);
-  uniquePairs('affinities', affinities, (a) => `${a.countyId}\u0000${a.expertId}`, (a) => `the pair county ${a.countyId}, expert ${a.expertId}`);
-  uniquePairs('pins', pins, (p) => `${p.countyId}\u0000${p.expertId}`, (p) => `the pin of expert ${p.expertId} to county ${p.countyId}`);
+  const needs = uniqueRows('needs', needsRead, (n) => `${n.countyId}\u0000${n.industry}\u0000${n.stage}`, (n) => `the need ${n.industry}/${n.stage} of county ${n.countyId}`);
+  const skills = uniqueRows('skills', skillsRead, (s) => `${s.expertId}\u0000${s.industry}\u0000${s.stage}`, (s) => `the skill ${s.industry}/${s.stage} of expert ${s.expertId}`);
+  const pairings = uniqueRows('pairings', pairingsRead, (p) => `${p.eastProvince}\u0000${p.westProvince}\u0000${p.countyId ?? ''}`, (p) => `the pairing ${p.eastProvince}–${p.westProvince}${p.countyId === undefined ? '' : ` of county ${p.countyId}`}`);
+  const affinities = uniqueRows('affinities', affinitiesRead, (a) => `${a.countyId}\u0000${a.expertId}`, (a) => `the pair county ${a.countyId}, expert ${a.expertId}`);
+  const pins = uniqueRows('pins', pinsRead, (p) => `${p.countyId}\u0000${p.expertId}`, (p) => `the pin of expert ${p.expertId} to county ${p.countyId}`);
 
   // 3. References.
   const refCounty = (kind: EntityKind, index: number, id: string | undefined, key: string): boolean => {
@@ -212,24 +298,31 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     issue('unknown-reference', kind, index, key, `expert ${id} is not in ${sources.file('experts')}`);
     return false;
   };
-  for (const { value: c, index } of counties) {
-    if (c.groupMin !== undefined && c.groupMax !== undefined && c.groupMin > c.groupMax) {
-      issue('bad-value', 'counties', index, 'groupMin', `${sources.field('counties', 'groupMin')} ${c.groupMin} is larger than ${sources.field('counties', 'groupMax')} ${c.groupMax}`);
-    }
-  }
   for (const { value: n, index } of needs) {
     refCounty('needs', index, n.countyId, 'countyId');
     for (const key of ['industry', 'stage'] as const) {
       if (n[key] === ANY) issue('bad-value', 'needs', index, key, `a need names one ${key}; the wildcard * is only for skills`);
     }
   }
-  for (const { value: e, index } of experts) refCounty('experts', index, e.homeCounty, 'homeCounty');
+  for (const { value: e, index } of experts) {
+    if (!refCounty('experts', index, e.homeCounty, 'homeCounty') || e.homeCounty === undefined) continue;
+    const home = countyById.get(e.homeCounty);
+    if (home !== undefined && home.province !== e.province) {
+      warn('bad-value', 'experts', index, 'province', `expert ${e.id} is a local scientist of county ${home.id} (in ${home.province}) but works in ${e.province}; a local scientist is one of the county's own (H5): check ${sources.field('experts', 'province')} and ${sources.field('experts', 'homeCounty')}`);
+    }
+  }
   for (const { value: s, index } of skills) refExpert('skills', index, s.expertId, 'expertId');
   for (const { value: p, index } of pairings) {
     if (p.countyId === undefined || !refCounty('pairings', index, p.countyId, 'countyId')) continue;
     const county = countyById.get(p.countyId);
     if (county !== undefined && county.province !== p.westProvince) {
       issue('bad-value', 'pairings', index, 'westProvince', `county ${p.countyId} is in ${county.province}, not in the pairing's west province ${p.westProvince}`);
+    }
+  }
+  const partnersOf = partnerLookup(pairings.map((e) => e.value));
+  for (const { value: c, index } of counties) {
+    for (const problem of groupSizeProblems(c, round, partnersOf(c).length > 0, (key) => sources.field('counties', key))) {
+      issue('bad-value', 'counties', index, problem.field, problem.message);
     }
   }
   const vetoed = new Set<string>();
@@ -242,11 +335,17 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   // 4. Pins against the rest.
   const leaderPin = new Map<string, number>();
   const pinLoad = new Map<string, number>();
+  const troubled = new Set<number>();
+  const pinIssue = (index: number, field: string, message: string): void => {
+    troubled.add(index);
+    issue('inconsistent-pin', 'pins', index, field, message);
+  };
   for (const { value: p, index } of pins) {
     const countyOk = refCounty('pins', index, p.countyId, 'countyId');
     const expertOk = refExpert('pins', index, p.expertId, 'expertId');
+    if (!countyOk || !expertOk) troubled.add(index);
     if (vetoed.has(`${p.countyId}\u0000${p.expertId}`)) {
-      issue('inconsistent-pin', 'pins', index, 'expertId', `expert ${p.expertId} is pinned to county ${p.countyId}, but the pair is vetoed in ${sources.file('affinities')} (H8); remove the pin or the veto`);
+      pinIssue(index, 'expertId', `expert ${p.expertId} is pinned to county ${p.countyId}, but the pair is vetoed in ${sources.file('affinities')} (H8); remove the pin or the veto`);
     }
     const e = expertById.get(p.expertId);
     if (!countyOk || !expertOk || e === undefined) continue;
@@ -254,21 +353,26 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     pinLoad.set(p.expertId, load);
     const capacity = e.capacity ?? defaultCapacity;
     if (load > capacity) {
-      issue('inconsistent-pin', 'pins', index, 'expertId', `expert ${p.expertId} is pinned to ${load} counties but may serve ${capacity} group(s) (H2); remove a pin or raise the expert's capacity`);
+      pinIssue(index, 'expertId', `expert ${p.expertId} is pinned to ${load} counties but may serve ${capacity} group(s) (H2); remove a pin or raise the expert's capacity`);
     }
     if (e.homeCounty !== undefined && e.homeCounty !== p.countyId) {
-      issue('inconsistent-pin', 'pins', index, 'expertId', `expert ${p.expertId} is a local scientist of county ${e.homeCounty} and serves only that county (H5), but is pinned to county ${p.countyId}`);
+      pinIssue(index, 'expertId', `expert ${p.expertId} is a local scientist of county ${e.homeCounty} and serves only that county (H5), but is pinned to county ${p.countyId}`);
     }
     if (p.role === 'leader') {
       if (!leaderLevels.includes(e.level)) {
-        issue('inconsistent-pin', 'pins', index, 'role', `expert ${p.expertId} is pinned as leader of county ${p.countyId} but is of level ${e.level}; a leader must be ${leaderLevels.join(' or ')} (H4)`);
+        pinIssue(index, 'role', `expert ${p.expertId} is pinned as leader of county ${p.countyId} but is of level ${e.level}; a leader must be ${leaderLevels.join(' or ')} (H4)`);
       } else if (e.homeCounty === p.countyId) {
-        issue('inconsistent-pin', 'pins', index, 'role', `expert ${p.expertId} is pinned as leader of county ${p.countyId}, but a county's own local scientist never leads its group (H4)`);
+        pinIssue(index, 'role', `expert ${p.expertId} is pinned as leader of county ${p.countyId}, but a county's own local scientist never leads its group (H4)`);
       }
       const earlier = leaderPin.get(p.countyId);
       if (earlier === undefined) leaderPin.set(p.countyId, index);
-      else issue('inconsistent-pin', 'pins', index, 'role', `county ${p.countyId} has two pinned leaders (also at ${where('pins', earlier)}); a group has exactly one (H4)`);
+      else pinIssue(index, 'role', `county ${p.countyId} has two pinned leaders (also at ${where('pins', earlier)}); a group has exactly one (H4)`);
     }
+  }
+  // Pins that are fine one by one may still be too many together; a pin already refused above is not counted again.
+  const quotaPins = pins.filter((e) => !troubled.has(e.index) && countyById.has(e.value.countyId));
+  for (const over of pinQuotaProblems(quotaPins, round, countyById, expertById, partnersOf, (i) => sources.line('pins', i))) {
+    issue('inconsistent-pin', 'pins', over.index, 'expertId', over.message);
   }
 
   // 5. H10, last: a key county's other problems are reported too, so that one run shows them all.
@@ -278,22 +382,42 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     if (!c.keyCounty) continue;
     if (skip) {
       skipped.add(c.id);
-      warnings.push({ code: 'key-county', ...sources.locate('counties', index, 'keyCounty'), message: keyCountyMessage(c, true) });
+      warn('key-county', 'counties', index, 'keyCounty', keyCountyMessage(c, true));
     } else {
       issue('key-county', 'counties', index, 'keyCounty', keyCountyMessage(c, false));
     }
   }
+  // A skipped county's local scientists serve only it (H5): they leave with it, with their skills, affinities and pins.
+  const leaving = new Map<string, Entry<Expert>[]>();
+  for (const entry of experts) {
+    const home = entry.value.homeCounty;
+    if (home === undefined || !skipped.has(home)) continue;
+    const list = leaving.get(home);
+    if (list === undefined) leaving.set(home, [entry]);
+    else list.push(entry);
+  }
+  for (const { value: c, index } of counties) {
+    const locals = leaving.get(c.id);
+    if (locals === undefined || !skipped.has(c.id)) continue;
+    warn('key-county', 'counties', index, 'keyCounty', `county ${c.id} is skipped, and so are its local scientists, who serve only it (H5): ${locals.map((l) => `${l.value.id} (${where('experts', l.index)})`).join(', ')}`);
+    leaving.delete(c.id); // one warning per county
+  }
+  const goneExperts = new Set(experts.filter((e) => e.value.homeCounty !== undefined && skipped.has(e.value.homeCounty)).map((e) => e.value.id));
 
-  const keep = <T>(entries: readonly Entry<T>[], countyOf: (v: T) => string | undefined): Entry<T>[] =>
-    entries.filter(({ value }) => { const id = countyOf(value); return id === undefined || !skipped.has(id); });
+  const keep = <T>(entries: readonly Entry<T>[], countyOf: (v: T) => string | undefined, expertOf: (v: T) => string | undefined = () => undefined): Entry<T>[] =>
+    entries.filter(({ value }) => {
+      const county = countyOf(value);
+      const expert = expertOf(value);
+      return (county === undefined || !skipped.has(county)) && (expert === undefined || !goneExperts.has(expert));
+    });
   const kept = {
     counties: keep(counties, (c) => c.id),
     needs: keep(needs, (n) => n.countyId),
-    experts,
-    skills,
+    experts: keep(experts, () => undefined, (e) => e.id),
+    skills: keep(skills, () => undefined, (s) => s.expertId),
     pairings: keep(pairings, (p) => p.countyId),
-    affinities: keep(affinities, (a) => a.countyId),
-    pins: keep(pins, (p) => p.countyId),
+    affinities: keep(affinities, (a) => a.countyId, (a) => a.expertId),
+    pins: keep(pins, (p) => p.countyId, (p) => p.expertId),
   };
   const instance: Instance = {
     counties: kept.counties.map((e) => e.value),
@@ -306,6 +430,12 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   };
   const indices = Object.fromEntries(ENTITY_KINDS.map((k) => [k, kept[k].map((e) => e.index)])) as Record<EntityKind, number[]>;
   return { issues, warnings, instance, sources: sources.reindex(indices) };
+}
+
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
+  if (a === undefined || a.size === 0) return b;
+  if (b === undefined || b.size === 0) return a;
+  return new Set([...a, ...b]);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,15 +1,22 @@
 /**
  * Writing a solve's results folder: assignments.csv, unmatched.csv,
- * summary.json and timing.json, replaced as one set. Everything except
- * timing.json is byte-identical for the same input, options and seed, so two
- * runs can be compared with `diff` and a published result can be reproduced.
+ * summary.json, timing.json (and the extra files of the run: report.html,
+ * recruitment.csv, changes.csv, pinned.csv), with manifest.json last, as
+ * one set. Everything except timing.json is byte-identical for the same
+ * input, options and seed, so two runs can be compared with `diff` and a
+ * published result can be reproduced.
  */
-import { mkdir, realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { SolveResult } from '../model/result.js';
-import { SummarySchema, type Assignment, type Summary, type Unmatched } from '../model/schemas.js';
-import { writeFilesAtomic } from './atomic-write.js';
+import { SummarySchema, type Assignment, type Pin, type Summary, type Unmatched } from '../model/schemas.js';
+import { readdir } from 'node:fs/promises';
+import { removeStaleTemps, writeFilesAtomic } from './atomic-write.js';
 import { csvText, neutralizeText } from './csv-format.js';
+import { findFile } from './find-file.js';
+import { MANIFEST_FILE, manifestText, PRODUCT_FILES, sha256Hex } from './manifest.js';
+import { assertNotInputDir, outputError, prepareOutDir } from './out-dir.js';
+import type { OutLock } from './out-lock.js';
+
+export { OutputDirError } from './out-dir.js';
 
 /** The files of a results folder, in the order they are written. */
 export const RESULT_FILES = ['assignments.csv', 'unmatched.csv', 'summary.json', 'timing.json'] as const;
@@ -20,21 +27,13 @@ export type ResultFileName = (typeof RESULT_FILES)[number];
 export const ASSIGNMENT_COLUMNS = ['county_id', 'expert_id', 'role', 'fit', 'covers', 'reason'] as const;
 /** Columns of unmatched.csv. */
 export const UNMATCHED_COLUMNS = ['county_id', 'reason_code', 'detail'] as const;
+/** Columns of pinned.csv in a results folder (those of the input's pinned.csv). */
+export const PINNED_COLUMNS = ['county_id', 'expert_id', 'role'] as const;
+/** The name of the pins a result records (written by `repair`). */
+export const PINNED_FILE = 'pinned.csv';
 
 /** The keys of summary.json, in the order written: the schema's, without `seconds` (which is in timing.json). */
 export const SUMMARY_KEYS = (Object.keys(SummarySchema.shape) as (keyof Summary)[]).filter((k) => k !== 'seconds');
-
-/** Thrown by `writeResults` when the results folder is the input folder: writing there could overwrite the input. */
-export class OutputDirError extends Error {
-  override readonly name = 'OutputDirError';
-  /**
-   * @param outDir the results folder as given
-   * @param inputDir the input folder as given
-   */
-  constructor(readonly outDir: string, readonly inputDir: string) {
-    super(`the results folder ${outDir} is the input folder ${inputDir}; choose another folder for the results`);
-  }
-}
 
 /** Options of `writeResults`. */
 export interface WriteResultsOptions {
@@ -46,6 +45,12 @@ export interface WriteResultsOptions {
    * them. Bare file names other than those of `RESULT_FILES`.
    */
   extraFiles?: Readonly<Record<string, string | Uint8Array>>;
+  /**
+   * The folder's lock, when the caller took it already (`prepareOutDir`,
+   * as the CLI does before solving); without it `writeResults` prepares
+   * and locks the folder itself for the time of the write.
+   */
+  lock?: OutLock;
 }
 
 /**
@@ -57,16 +62,21 @@ export function formatFit(fit: number): string {
   return /^-0\.0+$/.test(s) ? s.slice(1) : s;
 }
 
-/** assignments.csv as text: ids as is, `covers` joined with `;`, `reason` neutralized against CSV injection. */
+/** assignments.csv as text: `covers` joined with `;`; every text cell (ids too) neutralized against CSV injection, `fit` a plain number. */
 export function assignmentsCsv(assignments: readonly Assignment[]): string {
   return csvText(ASSIGNMENT_COLUMNS, assignments.map((a) => [
-    a.countyId, a.expertId, a.role, formatFit(a.fit), a.covers.join(';'), neutralizeText(a.reason),
+    neutralizeText(a.countyId), neutralizeText(a.expertId), neutralizeText(a.role), formatFit(a.fit), neutralizeText(a.covers.join(';')), neutralizeText(a.reason),
   ]));
 }
 
-/** unmatched.csv as text: `detail` neutralized against CSV injection. */
+/** unmatched.csv as text: every cell neutralized against CSV injection. */
 export function unmatchedCsv(unmatched: readonly Unmatched[]): string {
-  return csvText(UNMATCHED_COLUMNS, unmatched.map((u) => [u.countyId, u.reasonCode, neutralizeText(u.detail)]));
+  return csvText(UNMATCHED_COLUMNS, unmatched.map((u) => [neutralizeText(u.countyId), neutralizeText(u.reasonCode), neutralizeText(u.detail)]));
+}
+
+/** pinned.csv as text (the input's columns), every cell neutralized against CSV injection; an absent role is an empty cell. */
+export function pinsCsv(pins: readonly Pin[]): string {
+  return csvText(PINNED_COLUMNS, pins.map((p) => [neutralizeText(p.countyId), neutralizeText(p.expertId), neutralizeText(p.role ?? '')]));
 }
 
 /** Sorts object keys recursively, so that `options` prints the same whatever order it was built in. */
@@ -90,9 +100,14 @@ export function summaryJson(summary: Summary): string {
   return JSON.stringify(ordered, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
-/** timing.json as text: `{ "seconds": … }`, the one part of a results folder that differs between runs. */
-export function timingJson(summary: Pick<Summary, 'seconds'>): string {
-  return JSON.stringify({ seconds: summary.seconds }, null, 2) + '\n';
+/**
+ * timing.json as text: `{ "seconds": …, "manifest": … }`, the one part of a
+ * results folder that differs between runs (so the manifest does not hash
+ * it). `manifest` is the SHA-256 of the set's manifest.json text: it binds
+ * the file to its set, so a reader can tell a timing.json of another run.
+ */
+export function timingJson(summary: Pick<Summary, 'seconds'>, manifestHash?: string): string {
+  return JSON.stringify(manifestHash === undefined ? { seconds: summary.seconds } : { seconds: summary.seconds, manifest: manifestHash }, null, 2) + '\n';
 }
 
 /** The four files of a results folder as texts, by name. */
@@ -105,43 +120,74 @@ export function resultsToFiles(result: SolveResult): Record<ResultFileName, stri
   };
 }
 
-async function realpathOrUndefined(path: string): Promise<string | undefined> {
-  try {
-    return await realpath(path);
-  } catch {
-    return undefined;
+/** Names the product owns (see `PRODUCT_FILES`) that are in the folder listing but not in the new set: removed with the write. */
+function leftovers(listing: readonly string[], written: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of PRODUCT_FILES) {
+    const actual = findFile(listing, name);
+    if (actual !== undefined && !written.includes(name)) out.push(actual);
+    // A case variant next to the exact name (e.g. Report.HTML beside a new report.html) would be read as ambiguous: it goes too.
+    for (const other of listing) if (other !== name && other !== actual && other.toLowerCase() === name.toLowerCase()) out.push(other);
   }
+  return [...new Set(out)].sort();
 }
 
 /**
- * Writes a results folder (created if missing) as one set: every file is
- * first written to a hidden temporary file in the folder and flushed, and
- * only when all are written are they renamed into place; if any write
- * fails, the temporary files are removed and the old files are left as they
- * were (see `writeFilesAtomic`). Rows in the result's order; the CSV files
- * are UTF-8 without BOM, `\n` line ends.
+ * Writes a results folder (created if missing) as one set, replacing the
+ * product's files of an earlier run there:
  *
- * CSV injection: free-text cells (`reason`, `detail`) starting with `=`,
- * `+`, `-`, `@`, tab or CR get a leading `'` (see `neutralizeText`);
- * ids, roles, codes, numbers and `covers` are written as is, since `check`
- * must match them to the input byte for byte. `readResultDir` undoes the `'`.
+ * 1. the folder is prepared and locked (`prepareOutDir`) unless the caller
+ *    holds its lock (`opts.lock`); temporary files of a crashed earlier
+ *    write are removed;
+ * 2. every file is written to a hidden temporary file and flushed; if any
+ *    write fails, those are removed and the old files are left as they were;
+ * 3. the old manifest.json is moved aside, the files are renamed into
+ *    place, the product's files this run does not write (an old
+ *    report.html, recruitment.csv, changes.csv, pinned.csv) are removed,
+ *    and the new manifest.json, listing the SHA-256 of every file but
+ *    timing.json, is renamed in last.
+ *
+ * So a process killed at any moment leaves either the complete old set or
+ * a folder without a manifest (or with one that does not match), which
+ * every reader (`readResultDir`) refuses. Files the product does not own
+ * are left alone. Rows in the result's order; the CSV files are UTF-8
+ * without BOM, `\n` line ends.
+ *
+ * CSV injection: every text cell of every CSV, ids included, starting with
+ * `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (see `neutralizeText`);
+ * `readResultDir` undoes it, so ids still match the input. Numbers (`fit`)
+ * are written as numbers.
  *
  * @throws OutputDirError when `outDir` and `opts.inputDir` are the same folder (after resolving links)
- * @throws TypeError when an extra file is named like a result file or is not a bare file name
+ * @throws OutputPathError when the folder cannot hold the results (a file, not writable, a folder named like a result file, disk full)
+ * @throws OutputLockedError when another running process writes to the folder
+ * @throws TypeError when an extra file is named like a result file or the manifest, or is not a bare file name
  * @example
  * ```ts
  * await writeResults('out/round1', solve(instance), { inputDir: 'data/round1' });
  * ```
  */
 export async function writeResults(outDir: string, result: SolveResult, opts: WriteResultsOptions = {}): Promise<void> {
-  if (opts.inputDir !== undefined) {
-    const input = (await realpathOrUndefined(opts.inputDir)) ?? resolve(opts.inputDir);
-    const out = (await realpathOrUndefined(outDir)) ?? resolve(outDir);
-    if (input === out) throw new OutputDirError(outDir, opts.inputDir);
-  }
   const extra = opts.extraFiles ?? {};
-  const clash = Object.keys(extra).find((name) => (RESULT_FILES as readonly string[]).includes(name));
+  const clash = Object.keys(extra).find((name) => (RESULT_FILES as readonly string[]).includes(name) || name === MANIFEST_FILE);
   if (clash !== undefined) throw new TypeError(`the extra file ${clash} has the name of a result file`);
-  await mkdir(outDir, { recursive: true });
-  await writeFilesAtomic(outDir, { ...resultsToFiles(result), ...extra });
+  const lock = opts.lock ?? (await prepareOutDir(outDir, opts.inputDir === undefined ? {} : { inputDir: opts.inputDir }));
+  try {
+    if (opts.lock !== undefined && opts.inputDir !== undefined) await assertNotInputDir(outDir, opts.inputDir);
+    const files: Record<string, string | Uint8Array> = { ...resultsToFiles(result), ...extra };
+    const names = Object.keys(files);
+    const manifest = manifestText(files, result.summary.inputHash);
+    // timing.json is not hashed (it differs between runs) but names its manifest, so it cannot pass for another run's.
+    files['timing.json'] = timingJson(result.summary, sha256Hex(manifest));
+    files[MANIFEST_FILE] = manifest;
+    try {
+      await removeStaleTemps(outDir, [...PRODUCT_FILES, ...names]);
+      const remove = leftovers(await readdir(outDir), [...names, MANIFEST_FILE]);
+      await writeFilesAtomic(outDir, files, { last: MANIFEST_FILE, remove });
+    } catch (error) {
+      throw outputError(outDir, error);
+    }
+  } finally {
+    if (opts.lock === undefined) await lock.release();
+  }
 }

@@ -17,6 +17,12 @@ export const ISSUE_CODES = [
   'missing-file', 'unreadable-file', 'encoding', 'missing-column', 'duplicate-column',
   'bad-value', 'missing-value', 'duplicate-id', 'unknown-reference', 'key-county',
   'inconsistent-pin', 'bad-options', 'bad-row',
+  // input folders: a header one slip away from a known column (refused); a row repeated with the same cells (a warning)
+  'misspelled-column', 'duplicate-row',
+  // results folders (readResultDir): a set not written whole, or changed since
+  'missing-manifest', 'manifest-mismatch',
+  // solving (a warning of the result): an optional second solver's answer dropped, the first one's kept
+  'solver-fallback',
 ] as const;
 /** A code of an input problem. */
 export type IssueCode = (typeof ISSUE_CODES)[number];

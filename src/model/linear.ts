@@ -83,13 +83,23 @@ export class LinearModel {
   }
 }
 
-/** An engine's answer for a `LinearModel`. Values are read only when `status` is `optimal` or `feasible`. */
+/**
+ * An engine's answer for a `LinearModel`. Values are read only when `status` is `optimal` or `feasible`,
+ * and only after they passed the model's own rows (`src/solve/engines/verify.ts`): an answer whose
+ * values break them is `rejected`, an engine failure like any other.
+ */
 export type LinearSolution =
   | { status: 'optimal' | 'feasible'; objective: number; bound: number; values: ReadonlyMap<string, number> }
-  | { status: 'infeasible' | 'unbounded' | 'time-limit' | 'error'; message: string };
+  | { status: 'infeasible' | 'unbounded' | 'time-limit' | 'error' | 'rejected'; message: string };
+
+/** What an engine is given besides the model. */
+export interface EngineLimits {
+  /** Seconds the engine may use from the call. */
+  timeLimitSeconds: number;
+}
 
 /** Something that solves a `LinearModel`. */
 export interface LinearEngine {
   readonly name: string;
-  solve(model: LinearModel, limits: { timeLimitSeconds: number }): Promise<LinearSolution>;
+  solve(model: LinearModel, limits: EngineLimits): Promise<LinearSolution>;
 }

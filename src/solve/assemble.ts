@@ -3,11 +3,10 @@
  * covered needs and reasons per member; unmatched rows; the summary. Every
  * solver ends here, and nothing leaves without passing `checkSolution`.
  */
-import { createHash } from 'node:crypto';
 import { needKey } from '../model/coverage.js';
 import type { Options } from '../model/options.js';
 import type { SolveResult } from '../model/result.js';
-import type { Assignment, County, Expert, Instance, Status, Summary, Unmatched } from '../model/schemas.js';
+import type { Assignment, County, Expert, Status, Summary, Unmatched } from '../model/schemas.js';
 import { ROLES } from '../model/vocabulary.js';
 import type { InputWarning } from '../model/issues.js';
 import { checkWithContext } from '../check/check-solution.js';
@@ -16,6 +15,8 @@ import type { Diagnosis } from '../explain/diagnose.js';
 import { explainCompetition } from '../explain/competition.js';
 import { coveredNeedIndices, memberFit } from '../objective/score.js';
 import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
+import { relativeGap } from '../objective/gap.js';
+import { hashInstance } from '../model/instance-hash.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
 import { roleOf } from '../rules/roles.js';
 import { VERSION } from '../version.js';
@@ -54,21 +55,12 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** SHA-256 of the instance's canonical JSON: the summary's fingerprint of the input. */
-export function hashInstance(instance: Instance): string {
-  return createHash('sha256').update(JSON.stringify(instance)).digest('hex');
-}
+// The input's fingerprint lives outside the solvers, so that `check` shares it; re-exported for the solvers' imports.
+export { hashInstance } from '../model/instance-hash.js';
 
 /** The options as written into summary.json (functions left out). */
 export function optionsForSummary(options: Options): Record<string, unknown> {
   return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
-}
-
-function relativeGap(objective: number, bound: number): number {
-  if (!Number.isFinite(bound)) return 1;
-  const gap = (bound - objective) / Math.max(Math.abs(bound), 1e-9);
-  // Below 1e-9 the difference is floating-point noise of the engine, not a gap.
-  return gap < 1e-9 ? 0 : gap;
 }
 
 /** A county with pins that gets no group cannot keep its pins (H9): said as `pinned-infeasible`, unless the solver never placed it. */

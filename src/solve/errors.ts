@@ -18,3 +18,11 @@ export class TooLargeError extends Error {
     super(`the ${solver} solver takes rounds of up to ${limit} eligible county–expert pairs; this round has ${binaries}. Use --solver scalable (or auto).`);
   }
 }
+
+/** An engine failed on a model (an error, an unbounded answer, or values that break the model's rows): not a result, and not the library's bug. */
+export class EngineFailedError extends Error {
+  override readonly name = 'EngineFailedError';
+  constructor(readonly engine: string, readonly status: string, readonly detail: string) {
+    super(`the ${engine} engine failed (${status}): ${detail}`);
+  }
+}

@@ -11,18 +11,31 @@ import { buildContext, type RoundContext } from '../rules/context.js';
 import type { InputWarning } from '../model/issues.js';
 import { raiseWeakestGroup } from './fairness/raise-weakest.js';
 import { highsEngine } from './engines/highs.js';
-import { jsLpEngine } from './engines/jslp.js';
-import { countExactBinaries, JSLP_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
+import { countExactBinaries, EXACT_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
 import { solveScalable } from './scalable/index.js';
 import { solveAuto } from './auto.js';
 
-/** Rounds with at most this many eligible county–expert pairs may be polished by the exact solver under `auto`: about 12 counties, 2–15 s measured (README "Solvers and their limits"). */
-export const AUTO_EXACT_LIMIT = 3000;
+/**
+ * Rounds with at most this many eligible county–expert pairs are polished by
+ * the exact solver (HiGHS) under `auto` when a gap remains. Measured (2 cores,
+ * README "Solvers and their limits"): HiGHS proves generated rounds of 100
+ * counties (195,443–198,839 pairs) optimal in 8 s, 150 counties (440,014
+ * pairs) in 41 s with 2.1 GB of memory; the limit keeps the polish where it
+ * proves within the default 60 s also on a loaded machine.
+ */
+export const AUTO_EXACT_LIMIT = 250_000;
 
-/** Options of `solve`: the round's options plus a progress callback. */
+/** Options of `solve`: the round's options plus a progress callback and the start of the clock. */
 export type SolveOptions = OptionsInput & {
   /** Called by anytime solvers as the result and the bound improve. */
   onProgress?: (progress: Progress) => void;
+  /**
+   * When the caller's work began (`Date.now()`, epoch ms), for a time limit
+   * that covers reading the input too (the command line passes the moment the
+   * command started). Default: the call of `solve`. Not a round option: it is
+   * not written to summary.json.
+   */
+  startedAt?: number;
 };
 
 /** The answer of `solve` when the input is refused: every problem at once. */
@@ -39,39 +52,47 @@ export interface InvalidInput {
  * if (result.status !== 'invalid') console.log(result.summary.gap);
  */
 export async function solve(instance: InstanceInput, options: SolveOptions = {}): Promise<SolveResult | InvalidInput> {
-  const startedAt = Date.now();
-  const { onProgress, ...rest } = options;
+  const calledAt = Date.now();
+  const { onProgress, startedAt: given, ...rest } = options;
+  const startedAt = given ?? calledAt;
+  const clock: RoundClock = { startedAt, setupFrom: calledAt };
   const parsedOptions = resolveOptions(rest);
   const parsed = InstanceSchema.safeParse(instance);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i): InputIssue => ({ code: 'bad-value', file: 'instance', line: 0, field: i.path.join('.'), message: i.message }));
     if (isNonEmpty(issues)) return { status: 'invalid', issues };
   }
-  const { keyCounties, leaderLevels, defaultCapacity } = parsedOptions;
-  const checked = validateInstance(parsed.data as Instance, { keyCounties, leaderLevels, defaultCapacity });
+  const checked = validateInstance(parsed.data as Instance, parsedOptions); // all of them: the group size and quotas judge pins and county sizes too
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
   const ctx = buildContext(checked.instance, parsedOptions);
   const warnings = checked.warnings;
-  if (!parsedOptions.fairness) return solveRound(ctx, startedAt, warnings, onProgress);
+  if (!parsedOptions.fairness) return solveRound(ctx, clock, warnings, onProgress);
   // S5: the weakest group is raised after the chosen solver, whichever it is; the solver leaves it a share of the time.
   const solverCtx: RoundContext = { ...ctx, options: { ...ctx.options, timeLimit: ctx.options.timeLimit * SOLVER_SHARE_WITH_FAIRNESS } };
-  const result = await solveRound(solverCtx, startedAt, warnings, onProgress);
+  const result = await solveRound(solverCtx, clock, warnings, onProgress);
   return (await raiseWeakestGroup(ctx, result, { startedAt, warnings })).result;
 }
 
 /** With `fairness`, the share of the time limit the solver may use; the fairness pass and its final check get the rest. */
 export const SOLVER_SHARE_WITH_FAIRNESS = 0.8;
 
-function solveRound(ctx: RoundContext, startedAt: number, warnings: readonly InputWarning[], onProgress?: (progress: Progress) => void): Promise<SolveResult> {
+/** When the time limit started counting, and when the round's own preparation (validation, indexing) began. */
+interface RoundClock {
+  startedAt: number;
+  setupFrom: number;
+}
+
+function solveRound(ctx: RoundContext, clock: RoundClock, warnings: readonly InputWarning[], onProgress?: (progress: Progress) => void): Promise<SolveResult> {
+  const { startedAt, setupFrom } = clock;
   switch (ctx.options.solver) {
     case 'auto':
-      return solveAuto(ctx, { startedAt, warnings, exactLimit: AUTO_EXACT_LIMIT, pairs: countExactBinaries(ctx), ...(onProgress ? { onProgress } : {}) });
+      return solveAuto(ctx, { startedAt, setupFrom, warnings, exactLimit: AUTO_EXACT_LIMIT, pairs: () => countExactBinaries(ctx), ...(onProgress ? { onProgress } : {}) });
+    // `highs` names the engine of `exact`: the same solver, kept as an alias.
     case 'exact':
-      return solveExact(ctx, { engine: jsLpEngine, startedAt, binaryLimit: JSLP_BINARY_LIMIT, warnings });
     case 'highs':
-      return solveExact(ctx, { engine: highsEngine, startedAt, warnings });
+      return solveExact(ctx, { engine: highsEngine, startedAt, binaryLimit: EXACT_BINARY_LIMIT, warnings });
     case 'scalable':
-      return solveScalable(ctx, { startedAt, warnings, ...(onProgress ? { onProgress } : {}) });
+      return solveScalable(ctx, { startedAt, setupFrom, warnings, ...(onProgress ? { onProgress } : {}) });
   }
 }
 

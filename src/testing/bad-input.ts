@@ -22,7 +22,7 @@ import type { InstanceKnobs } from './knobs.js';
  */
 export const BAD_INPUT_KINDS = [
   'missing-file', 'missing-column', 'bad-number', 'bad-boolean', 'bad-level', 'duplicate-id',
-  'dangling-reference', 'key-county', 'inconsistent-pin', 'empty-required-cell',
+  'dangling-reference', 'key-county', 'inconsistent-pin', 'empty-required-cell', 'misspelled-column', 'control-character-id',
 ] as const;
 /**
  * A kind of bad input.
@@ -53,6 +53,8 @@ export const ISSUE_CODE_OF_KIND: Readonly<Record<BadInputKind, IssueCode>> = {
   'key-county': 'key-county',
   'inconsistent-pin': 'inconsistent-pin',
   'empty-required-cell': 'missing-value',
+  'misspelled-column': 'misspelled-column',
+  'control-character-id': 'bad-value',
 };
 
 /**
@@ -260,14 +262,26 @@ function missingColumn(tables: Record<InputFileName, CsvTable>, dice: Dice): Def
   return { description: `removed the column ${column} of ${file}`, expected: { code: 'missing-column', file, line: 1, field: column } };
 }
 
+/** For each file `duplicateId` copies a row of: a column outside the row's key, and how to change its cell so the copy contradicts the original. */
+const CONFLICTING_CELLS: readonly (readonly [InputFileName, string, (cell: string) => string])[] = [
+  ['counties.csv', 'name', (c) => `${c}（二）`],
+  ['experts.csv', 'name', (c) => `${c}（二）`],
+  ['needs.csv', 'weight', (c) => String(Number(c === '' ? 1 : c) + 1)],
+  ['skills.csv', 'proficiency', (c) => (c === '1' ? '2' : '1')],
+  ['affinity.csv', 'score', (c) => String(Number(c === '' ? 0 : c) + 1)],
+];
+
+/** A row copied to the end of its file with one cell changed: the same key with different values (an exact copy is only a warning). */
 function duplicateId(tables: Record<InputFileName, CsvTable>, dice: Dice): Defect {
-  const targets = (['counties.csv', 'experts.csv', 'needs.csv', 'skills.csv', 'affinity.csv'] as const).filter((f) => tables[f].rows.length > 0);
-  const file = pickOf(targets, dice.a);
+  const targets = CONFLICTING_CELLS.filter(([f]) => tables[f].rows.length > 0);
+  const [file, column, change] = pickOf(targets, dice.a);
   const t = tables[file];
   const copy = [...pickOf(t.rows, dice.b)];
+  const at = columnIndex(file, column);
+  copy[at] = change(copy[at] ?? '');
   t.rows.push(copy);
   const field = file === 'counties.csv' ? 'county_id' : file === 'experts.csv' ? 'expert_id' : '';
-  return { description: `copied a row of ${file} to its end`, expected: { code: 'duplicate-id', file, line: lineOfRow(t, t.rows.length - 1), field } };
+  return { description: `copied a row of ${file} to its end with ${column} changed`, expected: { code: 'duplicate-id', file, line: lineOfRow(t, t.rows.length - 1), field } };
 }
 
 function danglingReference(tables: Record<InputFileName, CsvTable>, dice: Dice, instance: Instance): Defect {
@@ -300,19 +314,26 @@ function inconsistentPin(tables: Record<InputFileName, CsvTable>, dice: Dice, in
   const expected = (line: number, field: string): ExpectedIssue => ({ code: 'inconsistent-pin', file: 'pinned.csv', line, field });
   const variants: (() => Defect)[] = [
     () => {
-      expert({ province: '北京', level: pickOf(NON_LEADER_LEVELS, dice.c) });
-      return { description: `a ${pickOf(NON_LEADER_LEVELS, dice.c)} expert pinned as leader (H4)`, expected: expected(pin(a.id, 'leader'), 'role') };
-    },
-    () => {
       expert({ province: '北京', level: 'national' });
       append(tables, 'affinity.csv', { county_id: a.id, expert_id: NEW_EXPERT, score: '0', veto: 'true' });
       return { description: 'a vetoed pair pinned (H8)', expected: expected(pin(a.id, ''), 'expert_id') };
     },
-    () => {
-      expert({ province: a.province, level: 'national', home_county: a.id });
-      return { description: 'a county\'s own local scientist pinned as its leader (H4)', expected: expected(pin(a.id, 'leader'), 'role') };
-    },
   ];
+  // A leader pinned to a county that already has one would also be a second leader: two issues, not one.
+  const unled = counties.filter((c) => !instance.pins.some((p) => p.countyId === c.id && p.role === 'leader'));
+  if (unled.length > 0) {
+    const u = pickOf(unled, dice.b);
+    variants.push(
+      () => {
+        expert({ province: '北京', level: pickOf(NON_LEADER_LEVELS, dice.c) });
+        return { description: `a ${pickOf(NON_LEADER_LEVELS, dice.c)} expert pinned as leader (H4)`, expected: expected(pin(u.id, 'leader'), 'role') };
+      },
+      () => {
+        expert({ province: u.province, level: 'national', home_county: u.id });
+        return { description: 'a county\'s own local scientist pinned as its leader (H4)', expected: expected(pin(u.id, 'leader'), 'role') };
+      },
+    );
+  }
   if (b !== undefined) {
     variants.push(
       () => {
@@ -334,6 +355,33 @@ function inconsistentPin(tables: Record<InputFileName, CsvTable>, dice: Dice, in
     });
   }
   return pickOf(variants, dice.a)();
+}
+
+/** An optional column's header with its last character doubled (`vetoo`, `capacityy`): one slip from the column. */
+function misspelledColumn(tables: Record<InputFileName, CsvTable>, dice: Dice): Defect {
+  const targets = INPUT_FILES.flatMap((f) => COLUMNS[f].filter((c) => !c.required).map((c) => [f, c.column] as const));
+  const [file, column] = pickOf(targets, dice.a);
+  const t = tables[file];
+  const header = `${column}${column.slice(-1)}`;
+  t.header[t.header.indexOf(column)] = header;
+  return { description: `misspelled the header ${column} of ${file} as ${header}`, expected: { code: 'misspelled-column', file, line: 1, field: header } };
+}
+
+const CONTROL_CHARACTERS = ['\u0000', '\t', '\n', '\u001b', '\u007f'] as const;
+/** Id cells whose row, once refused, leaves no reference dangling. */
+const REFERRING_ID_CELLS: readonly (readonly [InputFileName, string])[] = [
+  ['skills.csv', 'expert_id'], ['skills.csv', 'industry'], ['needs.csv', 'industry'], ['affinity.csv', 'expert_id'], ['pinned.csv', 'county_id'],
+];
+
+/** A control character pasted into the middle of an id cell. */
+function controlCharacterId(tables: Record<InputFileName, CsvTable>, dice: Dice): Defect {
+  const cells = cellsOf(tables, REFERRING_ID_CELLS);
+  const [file, column, row] = pickOf(cells, dice.a);
+  const old = tables[file].rows[row]![columnIndex(file, column)] ?? '';
+  const cut = Math.max(1, Math.floor(old.length / 2));
+  const text = `${old.slice(0, cut)}${pickOf(CONTROL_CHARACTERS, dice.b)}${old.slice(cut)}`;
+  const line = setCell(tables, file, row, column, text);
+  return { description: `a control character in an id: ${file} row ${row + 1} ${column} = ${JSON.stringify(text)}`, expected: { code: 'bad-value', file, line, field: column } };
 }
 
 const REQUIRED_CELLS: readonly (readonly [InputFileName, string])[] = [
@@ -358,6 +406,8 @@ const DEFECTS: Readonly<Record<BadInputKind, (tables: Record<InputFileName, CsvT
   'key-county': keyCounty,
   'inconsistent-pin': inconsistentPin,
   'empty-required-cell': (t, d) => badCell(t, d, 'missing-value', REQUIRED_CELLS, [''], 'an empty required cell'),
+  'misspelled-column': misspelledColumn,
+  'control-character-id': controlCharacterId,
 };
 
 /**
@@ -391,11 +441,13 @@ export interface BadInputSettings {
  * | bad-number | `abc`, `1,5`, `NaN`, … in a number cell | `bad-value` at the cell |
  * | bad-boolean | `maybe`, `oui`, … in a yes/no cell | `bad-value` at the cell |
  * | bad-level | `professor`, `高级`, … as a level | `bad-value` at the cell |
- * | duplicate-id | a row copied to the end of its file | `duplicate-id` at the copy (field `county_id`/`expert_id`, or `''` for a need, skill or affinity) |
+ * | duplicate-id | a row copied to the end of its file with a non-key cell changed | `duplicate-id` at the copy (field `county_id`/`expert_id`, or `''` for a need, skill or affinity) |
  * | dangling-reference | a row naming an unknown county or expert | `unknown-reference` at the cell |
  * | key-county | `key_county` set on a county (H10) | `key-county` at the cell |
  * | inconsistent-pin | a pin that breaks H2, H4, H5 or H8 | `inconsistent-pin` at the pin |
  * | empty-required-cell | a required cell emptied | `missing-value` at the cell |
+ * | misspelled-column | an optional column's header with its last letter doubled (`vetoo`) | `misspelled-column`, line 1, field = the header |
+ * | control-character-id | a NUL, tab, line break, ESC or DEL inside an id cell | `bad-value` at the cell |
  *
  * @example
  * ```ts

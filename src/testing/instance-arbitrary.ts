@@ -72,7 +72,8 @@ const LOCAL_LEVELS: readonly Level[] = ['county', 'county', 'county', 'county', 
 const PLAIN_ORGS = ['中国农业科学院', '中国农业大学', '西北农林科技大学', '浙江大学', ''] as const;
 const AWKWARD_ORGS = ['=中国农科院', '-农技协', '"Quoted", Inc.', '+甲\n乙', '@学会', ''] as const;
 const AWKWARD_TEXT = ['=1+1', '-2', '+3', '@SUM(A1)', '"quoted"', 'a,b', 'line\nbreak', ' lead', "'=x", '\ttab', '张三'] as const;
-const AWKWARD_ID_PREFIXES = ['=', '-', '+', '@', '张', 'a"', 'b,', "'", 'x\ny', '=-'] as const;
+// No control characters (a line break, a tab): validation refuses them in ids (issue #9 E3).
+const AWKWARD_ID_PREFIXES = ['=', '-', '+', '@', '张', 'a"', 'b,', "'", 'x y', '=-'] as const;
 
 interface SkillGene { industry: number; stage: number; wild: number; proficiency: number }
 interface ExpertGene { kind: number; level: number; province: number; org: number; cap2: boolean; skills: SkillGene[] }
@@ -126,7 +127,8 @@ function genes(k: ResolvedKnobs): fc.Arbitrary<CountyGene[]> {
     affinities: fc.array(affinity, { minLength: k.affinitiesPerCounty[0], maxLength: k.affinitiesPerCounty[1] }),
     pin: fc.record({ pinned: chance(k.pinsRate), leader: fc.nat(99), role: fc.nat(2), withLocal: fc.boolean() }),
     override: chance(k.sizeOverrideRate),
-    size: fc.tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 2 })),
+    // At least 3: a leader, a local scientist and an East–West member; validation refuses a smaller group_max (issue #9 E5).
+    size: fc.tuple(fc.integer({ min: 3, max: 6 }), fc.integer({ min: 0, max: 2 })),
   });
   return fc.array(county, { minLength: k.counties[0], maxLength: k.counties[1] });
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshManifest } from '../../src/io/manifest.js';
 import { runCli } from '../../src/cli/main.js';
 import type { Terminal } from '../../src/cli/terminal.js';
 
@@ -33,7 +34,7 @@ describe('advisory-groups solve', () => {
   });
 
   it('writes the result files and a summary that proves optimality on the demo', async () => {
-    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as Record<string, unknown>;
     expect(summary['status']).toBe('optimal');
     expect(summary['matchedCounties']).toBe(12);
@@ -75,6 +76,12 @@ describe('advisory-groups solve', () => {
     const file = path.join(bad, 'assignments.csv');
     const lines = (await readFile(file, 'utf8')).split('\n');
     await writeFile(file, lines.filter((l, i) => i === 0 || !l.includes(',leader,') || !l.startsWith(lines[1]!.split(',')[0]!)).join('\n'));
+    // Issue 9: the edited file no longer matches manifest.json, so the folder is refused as it is…
+    const refused = capture();
+    expect(await runCli(['check', '--input', DEMO, '--result', bad], refused)).toBe(2);
+    expect(refused.stderr.join('\n')).toMatch(/assignments\.csv differs from the file manifest\.json lists/);
+    // …and with the manifest recomputed, check judges the content.
+    await refreshManifest(bad);
     const term = capture();
     expect(await runCli(['check', '--input', DEMO, '--result', bad], term)).toBe(3);
     expect(term.stderr.join('\n')).toMatch(/H4 leader-count/);

@@ -87,7 +87,8 @@ export function buildSmallRound(spec: SmallRoundSpec): SmallRound {
     if (province === 'W2' && !pairings.some((p) => p.countyId !== undefined)) pairings.push({ eastProvince: 'E2', westProvince: 'W2', countyId: id });
     else if (rng.chance(0.15)) county.eastPartner = [rng.pick(['E1', 'E2'])];
     if (rng.chance(0.2)) {
-      const min = rng.int(2, groupMin);
+      // At least 3 (a leader, a local, an East–West member; issue #9 E5 refuses less), with the same draws as before.
+      const min = Math.max(3, rng.int(2, groupMin));
       county.groupMin = min;
       county.groupMax = min + rng.int(0, 3);
     }

@@ -10,13 +10,14 @@ import { symlink, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ReadInstanceResult } from '../../src/io/read-instance.js';
 import { generateInstance } from '../../src/generate/index.js';
 import { readInstanceDir } from '../../src/io/read-instance.js';
 import { instanceToCsv } from '../../src/io/write-instance.js';
 import { INPUT_FILES } from '../../src/io/headers.js';
 import { isLongPropertyRun, propertyParameters, writeCsvFolder } from '../../src/testing.js';
 import { encodeGbk } from './gbk.js';
-import { expectClearOutcome, removeDir, tally, tempDir, validFiles, withinMs } from './helpers.js';
+import { FILE_LEVEL_CODES, expectClearOutcome, removeDir, tally, tempDir, validFiles, withinMs } from './helpers.js';
 
 /** Per-property timeout: long runs (`PROPS_RUNS` > 100) get hours. */
 const TIMEOUT = isLongPropertyRun() ? 6 * 3_600_000 : 120_000;
@@ -49,14 +50,16 @@ afterAll(() => {
 describe('random and damaged files', () => {
   it('random bytes in one file', async () => {
     await fc.assert(fc.asyncProperty(fileName, fc.uint8Array({ maxLength: 4096 }), async (file, bytes) => {
-      outcomes.bytes.add(expectClearOutcome(await readFolder({ ...BASE, [file]: bytes })));
+      const files = { ...BASE, [file]: bytes };
+      outcomes.bytes.add(expectClearOutcome(await readFolder(files), files));
     }), propertyParameters(60));
   }, TIMEOUT);
 
   it('random text over the CSV alphabet (quotes, separators, line ends, BOM, NUL, Chinese) in one file', async () => {
     const unit = fc.constantFrom(',', '"', '\n', '\r', '\r\n', '\uFEFF', '\0', ';', '=', '张', ' ', 'a', '1', 'county_id', 'expert_id', '\t');
     await fc.assert(fc.asyncProperty(fileName, fc.string({ unit, maxLength: 400 }), async (file, text) => {
-      outcomes.text.add(expectClearOutcome(await readFolder({ ...BASE, [file]: text })));
+      const files = { ...BASE, [file]: text };
+      outcomes.text.add(expectClearOutcome(await readFolder(files), files));
     }), propertyParameters(60));
   }, TIMEOUT);
 
@@ -72,14 +75,16 @@ describe('random and damaged files', () => {
         const at = text.length === 0 ? 0 : e.at % text.length;
         text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
       }
-      outcomes.mutate.add(expectClearOutcome(await readFolder({ ...BASE, [file]: text })));
+      const files = { ...BASE, [file]: text };
+      outcomes.mutate.add(expectClearOutcome(await readFolder(files), files));
     }), propertyParameters(100));
   }, TIMEOUT);
 
   it('files truncated at any byte (also inside a multi-byte character or a quoted cell)', async () => {
     await fc.assert(fc.asyncProperty(fileName, fc.nat(), async (file, cut) => {
       const bytes = utf8(BASE[file] ?? '');
-      outcomes.truncate.add(expectClearOutcome(await readFolder({ ...BASE, [file]: bytes.subarray(0, bytes.length === 0 ? 0 : cut % bytes.length) })));
+      const files = { ...BASE, [file]: bytes.subarray(0, bytes.length === 0 ? 0 : cut % bytes.length) };
+      outcomes.truncate.add(expectClearOutcome(await readFolder(files), files));
     }), propertyParameters(60));
   }, TIMEOUT);
 
@@ -235,5 +240,34 @@ describe('folder entries that are not files', () => {
     await removeDir(target);
     await writeFile(target, BASE['experts.csv'] ?? '');
     expect((await readInstanceDir(dir)).ok).toBe(true);
+  });
+});
+
+describe('the clear-outcome check can fail (issue #9 F)', () => {
+  const refused = (issue: Partial<{ code: string; file: string; line: number; field: string }>): ReadInstanceResult =>
+    ({ ok: false, issues: [{ code: 'bad-value', file: 'experts.csv', line: 3, field: 'level', message: 'level is bad', ...issue }] }) as ReadInstanceResult;
+
+  it('refuses a row defect without a line or without a field, and a line beyond the file', () => {
+    expect(() => expectClearOutcome(refused({}))).not.toThrow();
+    expect(() => expectClearOutcome(refused({ line: 0 }))).toThrow();
+    expect(() => expectClearOutcome(refused({ field: '' }))).toThrow();
+    expect(() => expectClearOutcome(refused({ code: 'duplicate-id', file: 'counties.csv', field: '' }))).toThrow();
+    expect(() => expectClearOutcome(refused({ line: 9 }), { 'experts.csv': 'a\nb\nc\n' })).toThrow();
+    // The whole row is the defect: a need repeated with other values, a row that does not split into cells.
+    expect(() => expectClearOutcome(refused({ code: 'duplicate-id', file: 'needs.csv', field: '' }))).not.toThrow();
+    expect(() => expectClearOutcome(refused({ code: 'bad-row', field: '' }))).not.toThrow();
+  });
+
+  it('file-level defects (missing file, unreadable file, encoding) are at line 0 with no field, and only they', async () => {
+    expect([...FILE_LEVEL_CODES].sort()).toEqual(['encoding', 'missing-file', 'unreadable-file']);
+    for (const code of FILE_LEVEL_CODES) {
+      expect(() => expectClearOutcome(refused({ code, line: 0, field: '' }))).not.toThrow();
+      expect(() => expectClearOutcome(refused({ code, line: 2, field: '' }))).toThrow();
+    }
+    const { 'skills.csv': _skills, ...withoutSkills } = BASE;
+    const missing = await readFolder(withoutSkills);
+    expect(expectClearOutcome(missing)).toBe('missing-file');
+    const utf16 = await readFolder({ ...BASE, 'counties.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BASE['counties.csv'] ?? '', 'utf16le')]) });
+    expect(expectClearOutcome(utf16)).toBe('encoding');
   });
 });

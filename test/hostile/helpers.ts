@@ -44,23 +44,67 @@ export async function withinMs<T>(ms: number, what: string, promise: Promise<T>)
 }
 
 /**
- * Asserts that reading ended in a valid instance or in clear issues: each
- * with a known code, a file, a whole line ≥ 0, a field and a message.
- * Returns a label of the outcome for tallies (`ok`, or the first issue's code).
+ * Issue codes about a whole file, which has no line or column to point at:
+ * it is missing, cannot be opened, or is not in a text encoding we read
+ * (decoding fails before any line exists). These, and only these, may give
+ * line 0 and an empty field.
  */
-export function expectClearOutcome(r: ReadInstanceResult): string {
+export const FILE_LEVEL_CODES: ReadonlySet<string> = new Set(['missing-file', 'unreadable-file', 'encoding']);
+
+/**
+ * Row-level codes that may leave the field empty because the defect is the
+ * whole row: a row that cannot be split into the header's cells (`bad-row`:
+ * an unquoted comma, a stray quote; it names the column when it knows it),
+ * and a row repeating another's key over several columns (`duplicate-id` of
+ * a need, skill, affinity or pin). Every other row or header defect names
+ * its column.
+ */
+export const WHOLE_ROW_CODES: ReadonlySet<string> = new Set(['bad-row', 'duplicate-id']);
+
+/** Files whose `duplicate-id` is about one column (`county_id`, `expert_id`), so it must name it. */
+const ONE_COLUMN_KEYS: ReadonlySet<string> = new Set(['counties.csv', 'experts.csv']);
+
+/** The number of physical lines of a file's text (a final line break ends the last line). */
+function lineCount(text: string | Uint8Array): number {
+  const s = typeof text === 'string' ? text : Buffer.from(text).toString('latin1');
+  const breaks = (s.match(/\r\n|\r|\n/g) ?? []).length;
+  return /[\r\n]$/.test(s) || s === '' ? breaks : breaks + 1;
+}
+
+/**
+ * Asserts that reading ended in a valid instance or in clear issues: each
+ * with a known code, a file and a message; a file-level defect
+ * (`FILE_LEVEL_CODES`) at line 0 with no field; any other at a real line
+ * (≥ 1, and within the file when its text is given) with a field naming the
+ * column, except where the defect is the whole row (`WHOLE_ROW_CODES`).
+ * Returns a label of the outcome for tallies (`ok`, or the first issue's code).
+ *
+ * @param files the folder's files, to check that each line exists in its file
+ */
+export function expectClearOutcome(r: ReadInstanceResult, files?: Readonly<Record<string, string | Uint8Array>>): string {
   if (r.ok) {
     expect(validateInstance(r.instance).issues).toEqual([]);
     return 'ok';
   }
   expect(r.issues.length).toBeGreaterThan(0);
   for (const i of r.issues) {
-    expect(ISSUE_CODES).toContain(i.code);
+    const what = `${i.code} ${i.file}:${i.line} [${i.field}] ${i.message}`;
+    expect(ISSUE_CODES, what).toContain(i.code);
     expect(typeof i.file).toBe('string');
-    expect(i.file.length).toBeGreaterThan(0);
-    expect(Number.isInteger(i.line) && i.line >= 0, `line ${i.line}`).toBe(true);
+    expect(i.file.length, what).toBeGreaterThan(0);
     expect(typeof i.field).toBe('string');
-    expect(i.message.length).toBeGreaterThan(0);
+    expect(i.message.length, what).toBeGreaterThan(0);
+    expect(Number.isInteger(i.line), what).toBe(true);
+    if (FILE_LEVEL_CODES.has(i.code)) {
+      expect(i.line, what).toBe(0);
+      expect(i.field, what).toBe('');
+      continue;
+    }
+    expect(i.line, what).toBeGreaterThanOrEqual(1);
+    const text = files?.[i.file];
+    if (text !== undefined) expect(i.line, what).toBeLessThanOrEqual(Math.max(1, lineCount(text)));
+    const wholeRow = WHOLE_ROW_CODES.has(i.code) && !(i.code === 'duplicate-id' && ONE_COLUMN_KEYS.has(i.file));
+    if (!wholeRow) expect(i.field, what).not.toBe('');
   }
   return r.issues[0].code;
 }

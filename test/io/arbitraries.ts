@@ -9,8 +9,8 @@ import { DEFAULT_STAGES, LEVELS, ORG_TYPES } from '../../src/model/vocabulary.js
 const unit = fc.constantFrom('a', 'Z', '7', '张', '县', ',', '"', '\n', '\r\n', ' ', '=', '-', '@', "'", '\t', '.', '/');
 /** Free text: anything, but not only white space (which reads back as empty). */
 const text = fc.string({ unit, maxLength: 8 }).filter((s) => s === '' || s.trim() !== '');
-/** An id: trimmed, non-empty, no list separator. */
-const id = fc.string({ unit: fc.constantFrom('a', 'b', '张', ',', '"', '=', '-', "'", ' ', '1', '\n'), minLength: 1, maxLength: 5 })
+/** An id: trimmed, non-empty, no list separator, no control character (refused in ids, issue #9 E3). */
+const id = fc.string({ unit: fc.constantFrom('a', 'b', '张', ',', '"', '=', '-', "'", ' ', '1'), minLength: 1, maxLength: 5 })
   .map((s) => s.trim())
   .filter((s) => s !== '' && s !== '*');
 const stage = fc.constantFrom(...DEFAULT_STAGES, '冷链', 'cold-chain');
@@ -36,7 +36,8 @@ export const instanceArb: fc.Arbitrary<Instance> = fc
     batch: optional(text.filter((s) => s !== '')),
     orgType: optional(fc.constantFrom(...ORG_TYPES)),
     levels: fc.array(fc.constantFrom(...LEVELS), { minLength: 5, maxLength: 5 }),
-    sizes: fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 5 })),
+    // From 3: a leader, a local scientist and an East–West member (a smaller group_max is refused, issue #9 E5).
+    sizes: fc.tuple(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 0, max: 5 })),
   })
   .map(({ countyIds, expertIds, provinces, seed, texts, nums, industries, stages, batch, orgType, levels, sizes }) => {
     let k = 0;
@@ -76,6 +77,8 @@ export const instanceArb: fc.Arbitrary<Instance> = fc
     for (const c of countyIds) {
       for (const e of experts) {
         if (pins.length >= 3 || vetoed.has(JSON.stringify([c, e.id]))) continue;
+        // At most 2 per county: within localMax and eastMax whoever they are (issue #9 E5 refuses more).
+        if (pins.filter((p) => p.countyId === c).length >= 2) continue;
         // Valid pins stay within the expert's capacity (H2).
         if ((load.get(e.id) ?? 0) >= (e.capacity ?? 1)) continue;
         if (e.homeCounty !== undefined && e.homeCounty !== c) continue;

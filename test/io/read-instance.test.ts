@@ -254,14 +254,17 @@ describe('readInstanceDir: H10 key counties', () => {
     const r = await readInstanceDir(await folder({ ...keyC2, ...withExtra('pinned.csv', 'c2,e3,member') }), { keyCounties: 'skip' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings.map((w) => `${w.file}:${w.line} ${w.field} ${w.code}`)).toEqual(['counties.csv:3 key_county key-county']);
+    // The county, then its local scientist e4, who leaves with it (issue #9 E4).
+    expect(r.warnings.map((w) => `${w.file}:${w.line} ${w.field} ${w.code}`)).toEqual(['counties.csv:3 key_county key-county', 'counties.csv:3 key_county key-county']);
+    expect(r.warnings[1]!.message).toContain('e4 (experts.csv:5)');
     expect(r.instance.counties.map((c) => c.id)).toEqual(['c1']);
     expect(r.instance.needs.map((n) => n.countyId)).toEqual(['c1', 'c1']);
     expect(r.instance.pairings).toEqual(EXPECTED.pairings.slice(0, 2));
     expect(r.instance.affinities).toEqual(EXPECTED.affinities.slice(0, 1));
     expect(r.instance.pins).toEqual(EXPECTED.pins);
-    // Experts stay (a local scientist of a skipped county simply serves no one).
-    expect(r.instance.experts).toEqual(EXPECTED.experts);
+    // Its local scientists leave with it (they serve only it, H5), with their skills; the other experts stay.
+    expect(r.instance.experts).toEqual(EXPECTED.experts.slice(0, 3));
+    expect(r.instance.skills).toEqual(EXPECTED.skills.slice(0, 3));
   });
 
   it('keeps source lines aligned after the removal', async () => {

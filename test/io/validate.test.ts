@@ -28,7 +28,8 @@ describe('validateInstance on a typed instance', () => {
     const x = clone();
     x.skills[2]!.proficiency = 5;
     x.experts[1]!.homeCounty = 'c9';
-    x.counties.push({ ...x.counties[0]! });
+    // A copy with a cell changed: an exact copy is only a warning (issue #9 E2).
+    x.counties.push({ ...x.counties[0]!, name: '另一个县' });
     const r = validateInstance(x, { source: 'round.json' });
     expect(where(r)).toEqual([
       'round.json#skills:4 proficiency bad-value',
@@ -77,7 +78,10 @@ describe('validateInstance on a typed instance', () => {
     expect(where(refused)).toEqual(['instance#counties:2 keyCounty key-county']);
     const r = validateInstance(x, { keyCounties: 'skip' });
     expect(r.issues).toEqual([]);
-    expect(r.warnings).toHaveLength(1);
+    // The county, then its local scientist e2, who leaves with it (issue #9 E4).
+    expect(r.warnings.map((w) => w.code)).toEqual(['key-county', 'key-county']);
+    expect(r.warnings[1]!.message).toContain('e2');
+    expect(r.instance.experts.map((e) => e.id)).toEqual(['e1', 'e3', 'e4']);
     expect(r.instance.counties.map((c) => c.id)).toEqual(['c2']);
     expect(r.instance.pins).toEqual([]);
     expect(r.instance.needs.map((n) => n.countyId)).toEqual(['c2']);

@@ -5,6 +5,7 @@ import { readResultDir } from '../../src/io/read-results.js';
 import { OutputDirError, SUMMARY_KEYS, writeResults } from '../../src/io/write-results.js';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { neutralizeText, unneutralizeText } from '../../src/io/csv-format.js';
+import { refreshManifest, sha256Hex } from '../../src/io/manifest.js';
 import type { SolveResult } from '../../src/model/result.js';
 import { tempDir } from './helpers.js';
 
@@ -30,20 +31,22 @@ function result(seconds = 1.25): SolveResult {
 }
 
 describe('writeResults', () => {
-  it('writes the four files with fixed columns, 4-decimal fits, ;-joined covers', async () => {
+  it('writes the four files and the manifest with fixed columns, 4-decimal fits, ;-joined covers', async () => {
     const out = join(await tempDir(), 'out');
     await writeResults(out, result());
-    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
     expect(await readFile(join(out, 'assignments.csv'), 'utf8')).toBe([
       'county_id,expert_id,role,fit,covers,reason',
       'c1,e1,leader,3.1416,茶叶/production;茶叶/processing,leads: national level',
-      'c1,=e2,local,0.0000,,"\'=HYPERLINK(""http://x"",""y"")"',
+      // Changed with issue 9 (D): ids are neutralized too ('=e2 was =e2).
+      'c1,\'=e2,local,0.0000,,"\'=HYPERLINK(""http://x"",""y"")"',
       'c1,e3,east,1.0000,茶叶/production,"\'\'=already quoted, with ""quotes""\nand a newline"',
     ].join('\n') + '\n');
     expect(await readFile(join(out, 'unmatched.csv'), 'utf8')).toBe(
       "county_id,reason_code,detail\nc2,no-leader-candidate,'@SUM(A1)\nc3,competition,'-1 free experts; +2 needed\tnow\n",
     );
-    expect(JSON.parse(await readFile(join(out, 'timing.json'), 'utf8'))).toEqual({ seconds: 1.25 });
+    // Issue 9: timing.json also names its manifest (it was { seconds } alone).
+    expect(JSON.parse(await readFile(join(out, 'timing.json'), 'utf8'))).toEqual({ seconds: 1.25, manifest: sha256Hex(await readFile(join(out, 'manifest.json'))) });
   });
 
   it('summary.json: fixed key order, sorted options, no seconds, 2-space indent', async () => {
@@ -65,7 +68,7 @@ describe('writeResults', () => {
     const b = await tempDir();
     await writeResults(a, result(1.25));
     await writeResults(b, result(9.5));
-    for (const f of ['assignments.csv', 'unmatched.csv', 'summary.json']) {
+    for (const f of ['assignments.csv', 'unmatched.csv', 'summary.json', 'manifest.json']) {
       expect(await readFile(join(b, f))).toEqual(await readFile(join(a, f)));
     }
     expect(await readFile(join(b, 'timing.json'), 'utf8')).not.toBe(await readFile(join(a, 'timing.json'), 'utf8'));
@@ -80,7 +83,7 @@ describe('writeResults', () => {
     await expect(writeResults(link, result(), { inputDir: input })).rejects.toThrow(/is the input folder/);
     expect(await readdir(input)).toEqual([]);
     await writeResults(join(input, 'out'), result(), { inputDir: input });
-    expect(await readdir(join(input, 'out'))).toHaveLength(4);
+    expect(await readdir(join(input, 'out'))).toHaveLength(5);
   });
 
   it('replaces existing files and leaves no temporary file behind', async () => {
@@ -128,6 +131,7 @@ describe('readResultDir', () => {
     const out = await tempDir();
     await writeFile(join(out, 'assignments.csv'), 'county_id,expert_id,role\nc1,e1,组长\n');
     await writeFile(join(out, 'unmatched.csv'), 'county_id,reason_code,detail\n');
+    await refreshManifest(out);
     const r = await readResultDir(out);
     expect(r).toEqual({ ok: true, assignments: [{ countyId: 'c1', expertId: 'e1', role: 'leader', fit: 0, covers: [], reason: '' }], unmatched: [] });
   });
@@ -137,6 +141,7 @@ describe('readResultDir', () => {
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'assignments.csv'), 'county_id,expert_id,role,fit\nc1,e1,leader,high\nc1,,chief,1\n');
     await writeFile(join(out, 'summary.json'), '{"status":"done"}');
+    await refreshManifest(out);
     const r = await readResultDir(out);
     expect(r.ok).toBe(false);
     if (r.ok) return;

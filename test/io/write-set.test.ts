@@ -2,13 +2,16 @@
  * `writeResults` replaces a results folder as one set: a write or rename
  * that fails at the Nth file (a full disk, simulated by a mocked
  * `node:fs/promises`) leaves the old folder byte-identical, with no
- * temporary file left behind.
+ * temporary file left behind. The set has a manifest.json, written and
+ * renamed last (its old one moved aside first); the folder's lock file is
+ * not one of the set's writes.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotReplaceableError, writeFilesAtomic } from '../../src/io/atomic-write.js';
 import { RESULT_FILES, writeResults } from '../../src/io/write-results.js';
+import { LOCK_FILE } from '../../src/io/out-lock.js';
 import type { SolveResult } from '../../src/model/result.js';
 import { tempDir } from './helpers.js';
 
@@ -22,7 +25,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     ...fs,
     open: async (...args: Parameters<typeof fs.open>) => {
       const handle = await fs.open(...args);
-      if (args[1] !== 'wx' || ++faults.writes !== faults.failWriteAt) return handle;
+      if (args[1] !== 'wx' || String(args[0]).endsWith(LOCK_FILE) || ++faults.writes !== faults.failWriteAt) return handle;
       // This temporary file's write fails half-way: some bytes reach it first.
       return new Proxy(handle, {
         get(target, key) {
@@ -75,7 +78,7 @@ async function oldFolder(): Promise<string> {
   return out;
 }
 
-const SET_SIZE = RESULT_FILES.length + 1; // with report.html
+const SET_SIZE = RESULT_FILES.length + 2; // with report.html and manifest.json
 
 describe('writeResults replaces the folder as one set', () => {
   for (let n = 1; n <= SET_SIZE; n++) {
@@ -100,16 +103,18 @@ describe('writeResults replaces the folder as one set', () => {
   it('without a failure every file is new and no temporary file remains', async () => {
     const out = await oldFolder();
     await writeResults(out, result('newer'), { extraFiles: { 'report.html': '<p>new</p>' } });
-    expect(Object.keys(await snapshot(out))).toEqual(['assignments.csv', 'notes.txt', 'report.html', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect(Object.keys(await snapshot(out))).toEqual(['assignments.csv', 'manifest.json', 'notes.txt', 'report.html', 'summary.json', 'timing.json', 'unmatched.csv']);
     for (const f of RESULT_FILES) expect(await readFile(join(out, f), 'utf8'), f).toMatch(/newer|5/);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toBe('<p>new</p>');
   });
 
-  it('a first result into a new folder that fails at its last rename leaves the folder empty', async () => {
-    const out = join(await tempDir(), 'fresh');
-    arm('rename', RESULT_FILES.length);
+  // Changed with issue 9: the folder writeResults created is removed again (it was left empty before).
+  it('a first result into a new folder that fails at its last rename leaves no folder', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'fresh');
+    arm('rename', RESULT_FILES.length + 1); // the manifest's: the last
     await expect(writeResults(out, result('newer'))).rejects.toThrow(/ENOSPC/);
-    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Properties of the exact solver (javascript-lp-solver) on random small
+ * Properties of the exact solver (HiGHS on the whole model) on random small
  * rounds: valid, complete, equal to the HiGHS optimum, reproducible.
  *
  * Runs: `PROPS_RUNS` (default: the small counts below); seed: `PROPS_SEED`
@@ -16,7 +16,7 @@ const rounds = roundArbitrary(PROPERTY_KNOBS);
 const tally = new Tally('exact = HiGHS');
 afterAll(() => tally.print());
 
-describe('exact solver (javascript-lp-solver)', () => {
+describe('exact solver (HiGHS)', () => {
   it('returns results that pass the independent checker', async () => {
     await fc.assert(fc.asyncProperty(rounds, async ({ instance, options }) => {
       expectChecked(instance, options, await solveBy('exact', instance, options));
@@ -57,8 +57,8 @@ describe('exact solver (javascript-lp-solver)', () => {
       fc.pre(a.status === 'optimal' && b.status === 'optimal');
       const fa = await writtenBytes(a);
       const fb = await writtenBytes(b);
-      expect([...fa.keys()]).toEqual(['assignments.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
-      for (const name of ['assignments.csv', 'unmatched.csv', 'summary.json']) {
+      expect([...fa.keys()]).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
+      for (const name of ['assignments.csv', 'unmatched.csv', 'summary.json', 'manifest.json']) {
         expect(fb.get(name)?.equals(fa.get(name)!), `${name} differs`).toBe(true);
       }
     }), propertyParameters(20));

@@ -3,8 +3,10 @@
  *
  * Every solver goes through the public `solve` (validation, then the
  * solver, then the checked result): `exact` is the library's exact solver
- * (javascript-lp-solver), `highs` the same model solved by HiGHS (the
- * reference optimum), `scalable` the decomposition solver.
+ * (HiGHS on the whole model since issue 9), `highs` its alias (the
+ * reference optimum), `scalable` the decomposition solver. The cross-check
+ * of two independent engines on the same model (javascript-lp-solver
+ * against HiGHS) is test/solve/exact.test.ts.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,10 +23,10 @@ import type { InstanceKnobs } from '../../src/testing.js';
 export type SolverKind = 'exact' | 'highs' | 'scalable';
 
 /**
- * Seconds the exact solver may take on one small round. javascript-lp-solver
- * can take tens of seconds on a tie-heavy affinity round of 80 binaries
- * (fixture `jslp-slow-affinity.json`); past the limit it returns a valid,
- * unproven result, which the properties compare as such.
+ * Seconds the exact solver may take on one small round. javascript-lp-solver,
+ * its engine before issue 9, took tens of seconds on a tie-heavy affinity
+ * round of 80 binaries (fixture `jslp-slow-affinity.json`; HiGHS: 30 ms);
+ * past the limit a valid, unproven result is compared as such.
  */
 export const EXACT_TIME_LIMIT = 5;
 

@@ -2,8 +2,9 @@
  * The exact solver on a round the properties found: 3 counties, 26
  * experts (78 binaries), affinity objective with whole-number scores.
  * javascript-lp-solver needs about 37 s to prove it (HiGHS: 30 ms), so
- * the exact solver must stop at its time limit with a valid, unproven
- * result (bug 6 of the testing report: `auto` picks this solver for it).
+ * the exact solver had to stop at its time limit with a valid, unproven
+ * result (bug 6 of the testing report). Since issue 9 the exact solver is
+ * HiGHS and proves it at once; the test still holds it to the limit.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

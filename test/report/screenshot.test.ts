@@ -21,7 +21,7 @@ import { resolveOptions } from '../../src/model/options.js';
 import type { SolveResult } from '../../src/model/result.js';
 import type { Instance } from '../../src/model/schemas.js';
 import { renderReport, writeReport } from '../../src/report/index.js';
-import { buildContext } from '../../src/rules/context.js';
+import { solve } from '../../src/solve/solve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The machine's network is closed: nothing in the background may try to reach it. */
@@ -31,22 +31,15 @@ const CHROMIUM_ARGS = [
 ];
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/demo');
 
-/** Solves the example with `solve`, or with the exact solver directly when `solve` is not usable yet. */
+/**
+ * Solves the example with the public `solve`, as a user would. No fallback:
+ * if `solve` cannot load or fails, this test fails with that error, rather
+ * than screenshotting a result some other solver made.
+ */
 async function solveExample(instance: Instance): Promise<SolveResult> {
-  let solve: typeof import('../../src/solve/solve.js').solve | undefined;
-  try {
-    ({ solve } = await import('../../src/solve/solve.js'));
-  } catch {
-    // `solve` cannot load yet (a solver it imports is still being written): the exact solver below.
-  }
-  if (solve) {
-    const result = await solve(instance, {});
-    if (result.status === 'invalid') throw new Error(`the example is refused: ${result.issues.map((i) => i.message).join('; ')}`);
-    return result;
-  }
-  const { solveExact } = await import('../../src/solve/exact/solve-exact.js');
-  const { jsLpEngine } = await import('../../src/solve/engines/jslp.js');
-  return solveExact(buildContext(instance, resolveOptions({})), { engine: jsLpEngine, startedAt: Date.now() });
+  const result = await solve(instance, {});
+  if (result.status === 'invalid') throw new Error(`the example is refused: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result;
 }
 
 const runs = existsSync(CHROMIUM) || !!process.env['CI'];

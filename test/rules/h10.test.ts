@@ -49,16 +49,19 @@ describe('H10 key counties', () => {
   it("skips a key county with a warning under keyCounties: 'skip', with everything that hangs on it", () => {
     const report = validateInstance(instance, { keyCounties: 'skip' });
     expect(report.issues).toEqual([]);
-    expect(report.warnings).toEqual([expect.objectContaining({ code: 'key-county', file: 'instance#counties', line: 3, field: 'keyCounty' })]);
+    // The county, then its local scientists, who leave with it (issue #9 E4).
+    expect(report.warnings).toEqual([0, 1].map(() => expect.objectContaining({ code: 'key-county', file: 'instance#counties', line: 3, field: 'keyCounty' })));
     expect(report.warnings[0]?.message).toMatch(/skipped/);
+    expect(report.warnings[1]?.message).toMatch(/local scientists/);
     const kept = report.instance;
     expect(kept.counties.map((c) => c.id)).toEqual(['c1', 'c3']);
     expect(kept.needs.map((n) => n.countyId)).toEqual(['c1']);
     expect(kept.pairings).toEqual([{ eastProvince: 'E', westProvince: 'W' }]);
     expect(kept.affinities.map((a) => a.countyId)).toEqual(['c1']);
     expect(kept.pins).toEqual([]);
-    // The experts stay in the pool.
-    expect(kept.experts).toHaveLength(instance.experts.length);
+    // The other experts stay in the pool; the key county's local scientists serve only it (H5), so they leave with it (issue #9 E4).
+    expect(kept.experts).toEqual(instance.experts.filter((e) => e.homeCounty !== 'key'));
+    expect(kept.experts.length).toBeLessThan(instance.experts.length);
   });
 
   it('the skipped round solves without the key county', async () => {

@@ -105,24 +105,24 @@ describe('exact solver: unmatched reasons', () => {
     expect(result.unmatched[0]?.reasonCode).not.toBe('competition');
   });
 
-  it('a county whose quotas (leader, local, East–West) exceed its group size is not reported as competition', async () => {
+  // Issue #9 E5 changed this case: such a county is refused at validation (its group_max is below the
+  // smallest group the rules allow), so it no longer reaches the solver as an unmatched county.
+  it('a county whose quotas (leader, local, East–West) exceed its group size is refused at validation', () => {
     const instance = makeInstance({
       counties: [county('c1', { groupMin: 2, groupMax: 2 })],
       experts: [...poolFor('c1', { east: true })],
       pairings: [pairWest()],
     });
-    expectValidInput(instance);
-    const result = expectValid(instance, options, await solveWith(instance, options));
-    expect(result.summary.matchedCounties).toBe(0);
-    expect(result.unmatched[0]?.reasonCode).not.toBe('competition');
+    expect(validateInstance(instance, options).issues.map((i) => `${i.field} ${i.code}`)).toEqual(['groupMax bad-value']);
   });
 
-  it('the same on a random round (seeded reproducer of the property arbitrary)', async () => {
+  // Issue #9 E5: the arbitrary drew c2 with group_min = group_max = 2 beside a partner province here; such a
+  // county is now refused at validation, and the arbitrary draws sizes of 3 or more.
+  it('the same on a random round (seeded reproducer of the property arbitrary), as it was drawn', () => {
     const { instance, options: opts } = buildSmallRound({ counties: 2, experts: 16, seed: 1101559753, pin: false });
-    const result = await solveWith(instance, { ...opts, objective: 'affinity' });
-    const c2 = result.unmatched.find((u) => u.countyId === 'c2');
-    expect(c2).toBeDefined();
-    expect(c2?.reasonCode).not.toBe('competition');
+    const c2 = instance.counties.find((c) => c.id === 'c2')!;
+    Object.assign(c2, { groupMin: 2, groupMax: 2 });
+    expect(validateInstance(instance, opts).issues.map((i) => `${i.file}:${i.line} ${i.field} ${i.code}`)).toEqual(['instance#counties:3 groupMax bad-value']);
   });
 
   // Was a bug (src/explain/diagnose.ts, the `usable` count of too-few-candidates subtracted an

@@ -39,8 +39,9 @@ function diagnosed(result: SolveResult): string[] {
 
 describe('solveExact: javascript-lp-solver against HiGHS', () => {
   it('builds valid rounds (sanity of the arbitrary)', () => {
-    fc.assert(fc.property(smallRoundArb(), ({ instance }) => {
-      expect(validateInstance(instance).issues).toEqual([]);
+    // With the round's own options: its group sizes and quotas judge county sizes and pins (issue #9 E5).
+    fc.assert(fc.property(smallRoundArb(), ({ instance, options }) => {
+      expect(validateInstance(instance, options).issues).toEqual([]);
     }), { seed: 42, numRuns: 200 });
     // Reproducible: the same numbers give the same round.
     const spec = { counties: 3, experts: 30, seed: 7, pin: true };
@@ -53,7 +54,7 @@ describe('solveExact: javascript-lp-solver against HiGHS', () => {
     let pinned = 0;
     await fc.assert(
       fc.asyncProperty(smallRoundArb(), async ({ instance, options }) => {
-        expect(validateInstance(instance).issues).toEqual([]);
+        expect(validateInstance(instance, options).issues).toEqual([]);
         let affinityResult: SolveResult | undefined;
         for (const objective of ['affinity', 'default'] as const) {
           const opts = { ...options, objective };

@@ -37,7 +37,7 @@ describe('fairness (S5)', () => {
     // The total pays for it, and the status says the total is no longer proven best.
     expect(fair.summary.objective).toBeLessThan(plain.summary.objective);
     expect(fair.status).toBe('feasible');
-    expect(fair.summary.solver).toBe('exact/javascript-lp-solver + fairness');
+    expect(fair.summary.solver).toBe('exact/highs + fairness');
     expect(checkSolution(instance, fair, { fairness: true }).violations).toEqual([]);
     expect(weakestOf(instance, fair.assignments)).toBeCloseTo(fair.summary.weakestGroupScore!, 9);
   });

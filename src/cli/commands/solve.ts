@@ -6,6 +6,8 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { readInstanceDir } from '../../io/read-instance.js';
 import { writeResults } from '../../io/write-results.js';
+import { prepareOutDir } from '../../io/out-dir.js';
+import type { OutLock } from '../../io/out-lock.js';
 import { solve } from '../../solve/solve.js';
 import { readResultDir } from '../../io/read-results.js';
 import { solveBatch } from '../../incremental/batch.js';
@@ -22,14 +24,15 @@ export const SOLVE_HELP = `Usage: advisory-groups solve --input DIR --out DIR [o
 
 Forms one advisory group per county from the CSV files in DIR (counties.csv,
 needs.csv, experts.csv, skills.csv, pairings.csv, and optionally affinity.csv,
-pinned.csv) and writes assignments.csv, unmatched.csv, summary.json and
-timing.json into the --out folder (never the input folder).
+pinned.csv) and writes assignments.csv, unmatched.csv, summary.json,
+timing.json and manifest.json (last) into the --out folder (never the input
+folder), as one set; --out is locked against a second writer.
 
 Options:
   --input DIR            folder with the input CSV files (required)
   --out DIR              folder for the results (required; created if missing)
   --objective MODE       default (S1–S4) or affinity (exactly Σ affinity)   [default]
-  --solver NAME          auto, exact, scalable, or highs (needs \`npm install highs\`)   [auto]
+  --solver NAME          auto, exact (HiGHS on the whole model), scalable, or highs (= exact)   [auto]
   --time-limit SECONDS   return the best valid result found by then   [60]
   --seed N               seed of every random choice   [1]
   --fairness             S5: raise the weakest group's score first, then the total
@@ -52,7 +55,9 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 solved (see unmatched.csv for counties without a group),
-2 input refused (nothing written), 1 internal error.`;
+2 input refused or --out unusable (a file, not writable, a folder named like
+a result file inside it, another run writing it; found before solving;
+nothing written), 1 internal error.`;
 
 /** True when both paths name one folder, also through a symbolic link. */
 async function sameFolder(a: string, b: string): Promise<boolean> {
@@ -62,6 +67,8 @@ async function sameFolder(a: string, b: string): Promise<boolean> {
 
 /** Runs `solve`. */
 export async function solveCommand(argv: readonly string[], term: Terminal): Promise<number> {
+  // The time limit counts from here: reading and validating the input are part of it.
+  const startedAt = Date.now();
   const values = parseCommandArgs(argv, {
     input: { type: 'string' }, out: { type: 'string' }, objective: { type: 'string' }, solver: { type: 'string' },
     'time-limit': { type: 'string' }, seed: { type: 'string' }, 'key-counties': { type: 'string' }, report: { type: 'boolean' },
@@ -84,6 +91,32 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   if (pinnedDir !== undefined && batch === undefined) throw new UsageError('--pinned is for a batch run: give --batch LABEL too');
   if (batch === '') throw new UsageError('--batch needs a label');
 
+  // Before any solving: a --out that cannot take the results (a file, not writable, a folder named
+  // assignments.csv inside, another run writing it) is refused now, and the lock keeps a second writer out.
+  const lock = await prepareOutDir(out, { inputDir: input });
+  try {
+    return await solveInto(out, lock, input, values, term, { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt });
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The choices of a `solve` command line, parsed. */
+interface SolveChoices {
+  objective: 'default' | 'affinity' | undefined;
+  solver: 'auto' | 'exact' | 'scalable' | 'highs' | undefined;
+  timeLimit: number | undefined;
+  seed: number | undefined;
+  keyCounties: 'refuse' | 'skip' | undefined;
+  batch: string | undefined;
+  pinnedDir: string | undefined;
+  /** When the command started (`Date.now()`): the time limit counts from it. */
+  startedAt: number;
+}
+
+/** The rest of `solve`, with the --out folder prepared and locked. */
+async function solveInto(out: string, lock: OutLock, input: string, values: Record<string, unknown>, term: Terminal, choices: SolveChoices): Promise<number> {
+  const { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt } = choices;
   const read = await readInstanceDir(input, keyCounties ? { keyCounties } : {});
   if (!read.ok) {
     printIssues(term, read.issues);
@@ -101,6 +134,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   }
   const solveOptions = {
     ...options,
+    startedAt,
     onProgress: (p: Progress) => term.status(`${p.phase}: score ${Number.isNaN(p.objective) ? '—' : p.objective.toFixed(1)}  bound ${p.bound.toFixed(1)}  gap ${(p.gap * 100).toFixed(2)}%  matched ${p.matched}  ${p.elapsed.toFixed(1)} s`),
   };
   const result = batch === undefined
@@ -111,12 +145,14 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
     printIssues(term, result.issues);
     return EXIT.input;
   }
+  // The solver's own warnings (e.g. an optional polish dropped); the input's were printed above.
+  printWarnings(term, result.warnings.filter((w) => w.code === 'solver-fallback'));
   // The report and the advice are written in the same set as the results: all replaced together, or none.
   const extraFiles: Record<string, string> = {};
   if (values['report']) extraFiles[REPORT_FILE] = renderReport(read.instance, result, resolveOptions(options));
   const advice = values['recruit'] === true ? await recruitmentAdvice(read.instance, result) : undefined;
   if (advice) extraFiles['recruitment.csv'] = recruitmentCsv(advice);
-  await writeResults(out, result, { inputDir: input, extraFiles });
+  await writeResults(out, result, { inputDir: input, extraFiles, lock });
   printSolveSummary(term, read.instance, result, out);
   if (values['report']) term.out(`report     ${out}/${REPORT_FILE}`);
   if (advice) term.out(`recruit    ${out}/recruitment.csv: advice for ${advice.length} unmatched county(ies), ${advice.filter((a) => a.verified).length} checked`);

@@ -34,7 +34,9 @@ export async function validateCommand(argv: readonly string[], term: Terminal): 
   }
   const input = requireString(values, 'input');
   const keyCounties = optionalChoice(values, 'key-counties', ['refuse', 'skip'] as const);
-  const read = await readInstanceDir(input, keyCounties ? { keyCounties } : {});
+  // The round's options, as solve resolves them: validation judges pins and county sizes by its group size and quotas.
+  const options = resolveOptions(keyCounties ? { keyCounties } : {});
+  const read = await readInstanceDir(input, options);
   if (!read.ok) {
     printIssues(term, read.issues);
     return EXIT.input;
@@ -42,7 +44,7 @@ export async function validateCommand(argv: readonly string[], term: Terminal): 
   printWarnings(term, read.warnings);
   const { instance } = read;
   term.out(`valid: ${instance.counties.length} counties, ${instance.needs.length} needs, ${instance.experts.length} experts, ${instance.skills.length} skills, ${instance.pairings.length} pairings, ${instance.affinities.length} affinities, ${instance.pins.length} pins`);
-  const ctx = buildContext(instance, resolveOptions(keyCounties ? { keyCounties } : {}));
+  const ctx = buildContext(instance, options);
   // Indexes, not candidate lists: a national-x10 round has a billion county–expert pairs.
   const index = buildPoolIndex(ctx);
   const alone = diagnoseAll(ctx, index);

@@ -2,11 +2,16 @@
  * javascript-lp-solver behind the `LinearEngine` interface. Guards the
  * measured quirks (DESIGN section 5): both `feasible` and `bounded` are
  * checked before any value is read, the objective's attribute name is kept
- * apart from every constraint name, and an answer past the timeout is
- * reported as unproven.
+ * apart from every constraint name, an answer past the timeout is reported
+ * as unproven, and every answer's values are checked against the model
+ * (`verify.ts`): junk values are an engine failure (`rejected`).
+ *
+ * Reliable on small models (a single county's group: tens of candidates);
+ * the whole round goes to HiGHS (`highs.ts`).
  */
 import * as jslp from 'javascript-lp-solver';
 import type { LinearEngine, LinearModel, LinearSolution } from '../../model/linear.js';
+import { acceptAnswer, objectiveAt } from './verify.js';
 
 type SolveFn = (model: Record<string, unknown>) => Record<string, unknown>;
 // The package's ESM build exports the solver as `default`, its CommonJS build as the module itself.
@@ -53,7 +58,7 @@ export function toJsLpModel(model: LinearModel, timeoutMs: number): Record<strin
   return { optimize: OBJECTIVE, opType: 'max', constraints, variables, binaries, options: { timeout: timeoutMs, tolerance: 0 } };
 }
 
-/** The exact engine of the library: javascript-lp-solver's branch and bound. Reliable up to about 1,000 binaries. */
+/** javascript-lp-solver's branch and bound: the engine of the small per-county models (reliable up to about 1,000 binaries; its timeout is not honoured inside an LP). */
 export const jsLpEngine: LinearEngine = {
   name: 'javascript-lp-solver',
   async solve(model, { timeLimitSeconds }): Promise<LinearSolution> {
@@ -68,10 +73,9 @@ export const jsLpEngine: LinearEngine = {
       const v = raw[name];
       values.set(name, typeof v === 'number' ? v : 0);
     }
-    let objective = 0;
-    for (const v of model.variables.values()) objective += v.obj * (values.get(v.name) ?? 0);
-    // Past the timeout the search stopped early: the answer is valid but not proven best.
-    if (elapsed >= timeoutMs) return { status: 'feasible', objective, bound: Number.POSITIVE_INFINITY, values };
-    return { status: 'optimal', objective, bound: objective, values };
+    const objective = objectiveAt(model, values);
+    // Past the timeout the search stopped early: not proven best, and its values may be junk, which the check below rejects.
+    const answer: LinearSolution = elapsed >= timeoutMs ? { status: 'feasible', objective, bound: Number.POSITIVE_INFINITY, values } : { status: 'optimal', objective, bound: objective, values };
+    return acceptAnswer('javascript-lp-solver', model, answer);
   },
 };

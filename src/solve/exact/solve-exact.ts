@@ -1,8 +1,16 @@
 /**
  * The exact solver: the whole MILP of DESIGN section 1, lexicographic
  * (pinned counties, then matched counties, then the soft score) through
- * rewards larger than any change of the soft score, solved by one engine.
- * With `fairness` (S5), `raiseWeakestGroup` takes its result further.
+ * rewards larger than any change of the soft score, solved by one engine
+ * (HiGHS for a whole round). With `fairness` (S5), `raiseWeakestGroup`
+ * takes its result further.
+ *
+ * An engine that fails (no answer in time, an error, values that break the
+ * model) never becomes a crash here: no answer leaves every county
+ * `not-solved` (status `time-limit`), and a failure that is not the clock's
+ * is an `EngineFailedError`, which `auto` turns into a warning. The bound
+ * returned is always finite: the engine's proof when it has one, capped by
+ * the per-county ceilings (`countyScoreRange`).
  */
 import type { LinearEngine, LinearSolution } from '../../model/linear.js';
 import type { County, Expert } from '../../model/schemas.js';
@@ -17,11 +25,22 @@ import { lVar, xVar, zVar } from '../../rules/variables.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
 import { buildGroupModel, type BuiltModel } from '../build-model.js';
 import { allCandidates } from '../candidates.js';
-import { SolverBugError, TooLargeError } from '../errors.js';
+import { EngineFailedError, SolverBugError, TooLargeError } from '../errors.js';
+import { acceptAnswer } from '../engines/verify.js';
 import { hasGroupAlone } from '../single-county.js';
+import { exactEngineSeconds } from './time-budget.js';
 
-/** Eligible pairs beyond which the exact solver refuses a round: measured 7–33 s at ~4,000 pairs, erratic beyond (README "Solvers and their limits"). */
+/** Eligible pairs beyond which javascript-lp-solver is not given a whole round (measured 7–33 s at ~4,000 pairs, erratic beyond); the benchmark's `exact` runner uses it. */
 export const JSLP_BINARY_LIMIT = 4000;
+
+/**
+ * Eligible pairs beyond which `--solver exact` (HiGHS) refuses a round: the
+ * model (x, l, y, o and their rows) is built in memory first, and HiGHS's
+ * WebAssembly heap is bounded. Measured: 440,014 pairs (150 counties) ran in
+ * 2.1 GB, proven optimal in 41 s; 780,493 (200 counties) exhausted the heap
+ * (README "Solvers and their limits").
+ */
+export const EXACT_BINARY_LIMIT = 450_000;
 
 /** Counts the eligible county–expert pairs (the x binaries of the whole model) from indexes, without scanning every pair. */
 export function countExactBinaries(ctx: RoundContext): number {
@@ -34,17 +53,18 @@ export interface ExactSettings {
   startedAt: number;
   /** Refuse models with more binaries than this (default: none). */
   binaryLimit?: number;
-  /** Seconds the engine may use, measured from `startedAt` (default: the round's `timeLimit`). */
+  /** Seconds the solve may use, measured from `startedAt` (default: the round's `timeLimit`); the engine gets them less a reserve for finishing. */
   timeLimitSeconds?: number;
   /** The rules whose constraints go into the model (default all); tests drop one to show that it binds. */
   rules?: readonly Rule[];
   warnings?: readonly InputWarning[];
 }
 
-/** A county that could be matched alone, yet is not in the optimum: other counties need its candidates more. */
-function competitionReason(county: County): Diagnosis {
+/** A county that could be matched alone, yet is not in the result: other counties hold its candidates (in the optimum, when the result is proven). */
+function competitionReason(county: County, proven: boolean): Diagnosis {
   const label = county.name ? `${county.name} (${county.id})` : county.id;
-  return { reasonCode: 'competition', detail: `${label} could be matched on its own, but not together with the other counties: the experts it needs are all taken by groups the optimum keeps` };
+  const keeper = proven ? 'the optimum keeps' : 'this result keeps (the engine stopped at its time limit, before a proof)';
+  return { reasonCode: 'competition', detail: `${label} could be matched on its own, but not together with the other counties: the experts it needs are all taken by groups ${keeper}` };
 }
 
 function noValidGroup(county: County): Diagnosis {
@@ -78,27 +98,40 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
     for (const c of open) if (pinsOf(ctx, c.id).length > 0) built.model.addObjective(zVar(ctx, c), pinnedReward - reward);
     return built;
   };
-  const timeLimitSeconds = Math.max(0.1, (settings.timeLimitSeconds ?? ctx.options.timeLimit) - (Date.now() - settings.startedAt) / 1000);
-  const answer: LinearSolution = open.length === 0
-    ? { status: 'optimal', objective: 0, bound: 0, values: new Map() }
-    : await settings.engine.solve(build().model, { timeLimitSeconds });
+  // Whatever the engine proves or not, no valid result scores more than every county's best group alone.
+  let ceiling = 0;
+  for (const r of ranges.values()) ceiling += Math.max(0, r.max);
+  const limit = settings.timeLimitSeconds ?? ctx.options.timeLimit;
+  let answer: LinearSolution;
+  if (open.length === 0) answer = { status: 'optimal', objective: 0, bound: 0, values: new Map() };
+  else {
+    const { model } = build();
+    // Counted after the model is built: building a large round takes seconds of the limit.
+    const timeLimitSeconds = exactEngineSeconds(limit, settings.startedAt, model.variables.size);
+    const raw = await settings.engine.solve(model, { timeLimitSeconds });
+    // The library's engines check their values themselves; an engine handed in by a caller is checked here alike.
+    answer = acceptAnswer(settings.engine.name, model, raw);
+  }
 
   const base = { ctx, solver: `exact/${settings.engine.name}`, startedAt: settings.startedAt, warnings: settings.warnings ?? [] };
   if ('message' in answer) {
-    // No values may be read from such an answer (an infeasible jslp answer carries junk).
+    // No values may be read from such an answer (an infeasible or rejected answer carries junk).
+    if (answer.status === 'error' || answer.status === 'rejected' || answer.status === 'unbounded') throw new EngineFailedError(settings.engine.name, answer.status, answer.message);
     for (const c of open) unmatched.set(c.id, notSolved(c, `the ${settings.engine.name} engine ended with "${answer.status}": ${answer.message}`));
     const status = answer.status === 'time-limit' ? 'time-limit' : 'infeasible';
-    return assembleResult({ ...base, groups: [], unmatched, status, upperBound: Number.POSITIVE_INFINITY, matchableUpperBound: open.length });
+    return assembleResult({ ...base, groups: [], unmatched, status, upperBound: ceiling, matchableUpperBound: open.length });
   }
 
   const on = (name: string): boolean => (answer.values.get(name) ?? 0) > 0.5;
   const groups: ChosenGroup[] = [];
   let pinnedMatched = 0;
+  // The per-county checks below stop at the time limit (less the finishing reserve), like the engine.
+  const diagnoseUntil = Date.now() + exactEngineSeconds(limit, settings.startedAt) * 1000;
   for (const c of open) {
     if (!on(zVar(ctx, c))) {
       // The diagnosis is not complete: a county may have no valid group even alone.
-      const alone = await hasGroupAlone(ctx, c, candidates.get(c.id) ?? [], settings.engine);
-      unmatched.set(c.id, alone ? competitionReason(c) : noValidGroup(c));
+      const alone = await hasGroupAlone(ctx, c, candidates.get(c.id) ?? [], diagnoseUntil);
+      unmatched.set(c.id, alone === undefined ? notSolved(c, 'the time limit ran out before it was known whether it has a valid group on its own') : alone ? competitionReason(c, answer.status === 'optimal') : noValidGroup(c));
       continue;
     }
     if (pinsOf(ctx, c.id).length > 0) pinnedMatched++;
@@ -110,12 +143,16 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
     groups.push({ county: c, leader, members });
   }
   const optimal = answer.status === 'optimal';
+  // The engine's bound on the whole objective, less the rewards this result earns: a bound on the soft score of any
+  // valid result at least as good in the lexicographic order (pinned counties, then counties). Infinite when the
+  // engine proved nothing; the ceiling holds in every case.
+  const proven = answer.bound - reward * groups.length - (pinnedReward - reward) * pinnedMatched;
   return assembleResult({
     ...base,
     groups,
     unmatched,
     status: optimal ? 'optimal' : 'feasible',
-    upperBound: answer.bound - reward * groups.length - (pinnedReward - reward) * pinnedMatched,
+    upperBound: optimal ? proven : Math.min(proven, ceiling),
     matchableUpperBound: optimal ? groups.length : open.length,
   });
 }

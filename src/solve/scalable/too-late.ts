@@ -23,9 +23,9 @@ export function tooLateToStart(setupSeconds: number, deadline: number): boolean 
 }
 
 /** The checked result of a solve that could not start (see the module comment). */
-export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, setupSeconds: number, inputHash: string): SolveResult {
+export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, spentSeconds: number, inputHash: string): SolveResult {
   const unmatched = new Map<string, Diagnosis>();
-  const detail = `the time limit (${ctx.options.timeLimit} s) ran out before the solver could start (reading and validating the round took ${setupSeconds.toFixed(1)} s): no valid group was found for it yet; allow more time`;
+  const detail = `the time limit (${ctx.options.timeLimit} s) ran out before the solver could start (reading and validating the round took ${spentSeconds.toFixed(1)} s): no valid group was found for it yet; allow more time`;
   let upperBound = 0;
   for (const county of ctx.counties) {
     unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: ${detail}` });
