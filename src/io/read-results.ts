@@ -69,7 +69,8 @@ const UNMATCHED_SPECS: readonly ColumnSpec[] = [
 ];
 
 // Non-finite numbers are written as null (JSON has no Infinity); they read back as NaN.
-const finite = z.preprocess((v) => (v === null ? Number.NaN : v), z.number());
+// NaN is let through so that `check` reports an empty bound as a false claim of the summary, not as a damaged file.
+const finite = z.preprocess((v) => (v === null ? Number.NaN : v), z.number().or(z.nan()));
 const StoredSummarySchema = SummarySchema.omit({ seconds: true }).extend({ objective: finite, upperBound: finite, gap: finite });
 
 /**

@@ -49,3 +49,15 @@ export function quickScoreCeiling(ctx: RoundContext, county: County): number {
   const coverage = w.coverage * needsOf(ctx, county.id).reduce((s, n) => s + Math.max(0, n.weight), 0);
   return coverage + size * w.relevance + w.affinity * affinity;
 }
+
+/**
+ * A bound on the soft score of any valid result of the whole round, in
+ * O(counties + needs + affinities): the sum of every county's
+ * `quickScoreCeiling`. The proof of last resort, so that a summary's bound
+ * is always finite.
+ */
+export function roundScoreCeiling(ctx: RoundContext): number {
+  let total = 0;
+  for (const c of ctx.counties) total += quickScoreCeiling(ctx, c);
+  return total;
+}

@@ -15,6 +15,7 @@ import type { Diagnosis } from '../explain/diagnose.js';
 import { explainCompetition } from '../explain/competition.js';
 import { coveredNeedIndices, memberFit } from '../objective/score.js';
 import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
+import { roundScoreCeiling } from '../objective/bounds.js';
 import { relativeGap } from '../objective/gap.js';
 import { hashInstance } from '../model/instance-hash.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
@@ -104,7 +105,9 @@ export function assembleResult(input: AssembleInput): SolveResult {
   const used = new Set(assignments.map((a) => a.expertId));
   const objective = report.objective;
   // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
-  const upperBound = Math.max(input.upperBound, objective);
+  // A solver without a proof still gets one: the round's ceiling, so the bound written is always finite (and `check` can verify it).
+  const proven = Number.isFinite(input.upperBound) ? input.upperBound : roundScoreCeiling(ctx);
+  const upperBound = Math.max(proven, objective);
   // Hashed before the clock is read, so that `seconds` covers it (1–2 s on national-x10).
   const inputHash = input.inputHash ?? hashInstance(ctx.instance);
   const weakest = weakestGroupScore(ctx, input.groups);

@@ -2,11 +2,11 @@
  * `solve`: the one entry point. Validates the round, picks a solver, and
  * returns a result that has passed `checkSolution`.
  */
-import { resolveOptions, type OptionsInput, type Progress } from '../model/options.js';
+import { resolveOptions, type Options, type OptionsInput, type Progress } from '../model/options.js';
 import { InputError, isNonEmpty, type InputIssue, type NonEmpty } from '../model/issues.js';
 import type { SolveResult } from '../model/result.js';
 import { InstanceSchema, type Instance, type InstanceInput } from '../model/schemas.js';
-import { validateInstance } from '../io/validate.js';
+import { earlierValidation, validateInstance } from '../io/validate.js';
 import { buildContext, type RoundContext } from '../rules/context.js';
 import type { InputWarning } from '../model/issues.js';
 import { raiseWeakestGroup } from './fairness/raise-weakest.js';
@@ -57,20 +57,35 @@ export async function solve(instance: InstanceInput, options: SolveOptions = {})
   const startedAt = given ?? calledAt;
   const clock: RoundClock = { startedAt, setupFrom: calledAt };
   const parsedOptions = resolveOptions(rest);
-  const parsed = InstanceSchema.safeParse(instance);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i): InputIssue => ({ code: 'bad-value', file: 'instance', line: 0, field: i.path.join('.'), message: i.message }));
-    if (isNonEmpty(issues)) return { status: 'invalid', issues };
-  }
-  const checked = validateInstance(parsed.data as Instance, parsedOptions); // all of them: the group size and quotas judge pins and county sizes too
-  if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
-  const ctx = buildContext(checked.instance, parsedOptions);
-  const warnings = checked.warnings;
+  const checked = validated(instance, parsedOptions);
+  if ('status' in checked) return checked;
+  const { valid, warnings } = checked;
+  const ctx = buildContext(valid, parsedOptions);
   if (!parsedOptions.fairness) return solveRound(ctx, clock, warnings, onProgress);
   // S5: the weakest group is raised after the chosen solver, whichever it is; the solver leaves it a share of the time.
   const solverCtx: RoundContext = { ...ctx, options: { ...ctx.options, timeLimit: ctx.options.timeLimit * SOLVER_SHARE_WITH_FAIRNESS } };
   const result = await solveRound(solverCtx, clock, warnings, onProgress);
   return (await raiseWeakestGroup(ctx, result, { startedAt, warnings })).result;
+}
+
+/**
+ * The instance as validated, with its warnings. An instance that
+ * `validateInstance` itself returned (e.g. by `readInstanceDir`) under the
+ * same validation options is frozen and taken as it is; any other is parsed
+ * and validated here (with every round option: the group size and quotas
+ * judge pins and county sizes too).
+ */
+function validated(instance: InstanceInput, options: Options): { valid: Instance; warnings: readonly InputWarning[] } | InvalidInput {
+  const earlier = earlierValidation(instance, options);
+  if (earlier !== undefined) return { valid: instance as Instance, warnings: earlier };
+  const parsed = InstanceSchema.safeParse(instance);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i): InputIssue => ({ code: 'bad-value', file: 'instance', line: 0, field: i.path.join('.'), message: i.message }));
+    if (isNonEmpty(issues)) return { status: 'invalid', issues };
+  }
+  const checked = validateInstance(parsed.data as Instance, options);
+  if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
+  return { valid: checked.instance, warnings: checked.warnings };
 }
 
 /** With `fairness`, the share of the time limit the solver may use; the fairness pass and its final check get the rest. */

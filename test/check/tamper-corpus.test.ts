@@ -106,7 +106,7 @@ const TAMPERS: Tamper[] = [
   { name: 'objective doubled', finding: /false claim objective \(summary\.json \[objective\]\)/, apply: (f) => set('objective', num(f, 'objective') * 2)(f) },
   { name: 'objective nudged by 1', apply: (f) => set('objective', num(f, 'objective') + 1)(f) },
   { name: 'bound below the score', finding: /upper-bound-below-objective/, apply: (f) => set('upperBound', num(f, 'objective') * 0.9 - 1)(f) && set('gap', 0)(f) },
-  { name: 'bound emptied (null)', unreadable: true, apply: (f) => set('upperBound', null)(f) },
+  { name: 'bound emptied (null)', finding: /false claim upper-bound-missing/, apply: (f) => set('upperBound', null)(f) },
   { name: 'gap edited', apply: (f) => set('gap', num(f, 'gap') + 0.25)(f) },
   { name: 'claimed optimal with gap 0, bound kept', finding: /false claim (gap|status-gap)/, apply: (f) => f.summary?.['status'] !== 'optimal' && num(f, 'gap') > 0 && set('status', 'optimal')(f) && set('gap', 0)(f) },
   { name: 'claimed optimal after dropping a county (bound = score)', finding: /status-not-optimal/, apply: (f, r) => moveToUnmatched('competition')(f, r) && set('status', 'optimal')(f) && set('upperBound', num(f, 'objective'))(f) && set('gap', 0)(f) },

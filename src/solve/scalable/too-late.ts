@@ -9,7 +9,7 @@
 import type { Diagnosis } from '../../explain/diagnose.js';
 import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
-import { quickScoreCeiling } from '../../objective/bounds.js';
+import { roundScoreCeiling } from '../../objective/bounds.js';
 import { assembleResult } from '../assemble.js';
 import type { ScalableSettings } from './index.js';
 import { label } from './setup.js';
@@ -26,17 +26,13 @@ export function tooLateToStart(setupSeconds: number, deadline: number): boolean 
 export function tooLateResult(ctx: RoundContext, settings: ScalableSettings, spentSeconds: number, inputHash: string): SolveResult {
   const unmatched = new Map<string, Diagnosis>();
   const detail = `the time limit (${ctx.options.timeLimit} s) ran out before the solver could start (reading and validating the round took ${spentSeconds.toFixed(1)} s): no valid group was found for it yet; allow more time`;
-  let upperBound = 0;
-  for (const county of ctx.counties) {
-    unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: ${detail}` });
-    upperBound += quickScoreCeiling(ctx, county);
-  }
+  for (const county of ctx.counties) unmatched.set(county.id, { reasonCode: 'not-solved', detail: `${label(county)}: ${detail}` });
   return assembleResult({
     ctx,
     groups: [],
     unmatched,
     status: 'time-limit',
-    upperBound,
+    upperBound: roundScoreCeiling(ctx),
     matchableUpperBound: ctx.counties.length,
     solver: 'scalable',
     startedAt: settings.startedAt,
