@@ -11,7 +11,7 @@ export {
 } from './instance-json.js';
 export { writeInstanceDir, instanceToCsv } from './write-instance.js';
 export {
-  writeResults, resultsToFiles, assignmentsCsv, unmatchedCsv, pinsCsv, summaryJson, timingJson, formatFit,
+  writeResults, addToResultSet, ResultSetError, resultsToFiles, assignmentsCsv, unmatchedCsv, pinsCsv, summaryJson, timingJson, formatFit,
   OutputDirError, RESULT_FILES, ASSIGNMENT_COLUMNS, UNMATCHED_COLUMNS, PINNED_COLUMNS, PINNED_FILE, SUMMARY_KEYS,
   type WriteResultsOptions, type ResultFileName,
 } from './write-results.js';

@@ -9,10 +9,13 @@
 import type { SolveResult } from '../model/result.js';
 import { SummarySchema, type Assignment, type Pin, type Summary, type Unmatched } from '../model/schemas.js';
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatIssue, isNonEmpty, type InputIssue, type NonEmpty } from '../model/issues.js';
 import { removeStaleTemps, writeFilesAtomic } from './atomic-write.js';
 import { csvText, neutralizeText } from './csv-format.js';
 import { findFile } from './find-file.js';
-import { MANIFEST_FILE, manifestText, PRODUCT_FILES, sha256Hex } from './manifest.js';
+import { MANIFEST_FILE, manifestText, PRODUCT_FILES, sha256Hex, verifyManifest } from './manifest.js';
+import { readRegularFile } from './read-file.js';
 import { assertNotInputDir, outputError, prepareOutDir } from './out-dir.js';
 import type { OutLock } from './out-lock.js';
 
@@ -189,5 +192,75 @@ export async function writeResults(outDir: string, result: SolveResult, opts: Wr
     }
   } finally {
     if (opts.lock === undefined) await lock.release();
+  }
+}
+
+/** Thrown by `addToResultSet` when the folder is not one complete, unchanged results set: adding to it would bless what is wrong with it. */
+export class ResultSetError extends Error {
+  override readonly name = 'ResultSetError';
+  /** @param issues what is wrong with the folder, each naming the file */
+  constructor(readonly issues: NonEmpty<InputIssue>) {
+    super(`the folder is not one complete results set:\n${issues.map(formatIssue).join('\n')}`);
+  }
+}
+
+/** timing.json's seconds, or 0 when the file is absent or holds none (it is never used to judge a result). */
+function secondsIn(bytes: Uint8Array | undefined): number {
+  if (bytes === undefined) return 0;
+  try {
+    const seconds = (JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>)['seconds'];
+    return typeof seconds === 'number' ? seconds : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Adds files to an existing results set (e.g. a `report.html` rendered
+ * after the solve): under the folder's lock, the folder must match its
+ * manifest — every listed file is read and its SHA-256 compared, so nothing
+ * changed by hand is taken into the new manifest — and the set is then
+ * written again whole, as `writeResults` writes it, with the new files.
+ *
+ * @throws ResultSetError when the folder has no manifest or does not match it (its issues name the files)
+ * @throws OutputLockedError when another running process writes to the folder
+ * @throws TypeError when a file is named like a result file or the manifest, or is not a bare file name
+ * @example
+ * ```ts
+ * await addToResultSet('out/round1', { 'report.html': renderReport(instance, result, options) });
+ * ```
+ */
+export async function addToResultSet(dir: string, added: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
+  const clash = Object.keys(added).find((name) => (RESULT_FILES as readonly string[]).includes(name) || name === MANIFEST_FILE || /[/\\\0]/.test(name) || name === '.' || name === '..');
+  if (clash !== undefined) throw new TypeError(`the file ${clash} cannot be added to a results set: it is a result file, the manifest, or not a bare file name`);
+  const lock = await prepareOutDir(dir);
+  try {
+    const listing = await readdir(dir);
+    const check = await verifyManifest(dir, listing);
+    const issues: InputIssue[] = check.ok ? [] : check.issues;
+    const files: Record<string, string | Uint8Array> = {};
+    if (check.ok) {
+      for (const [name, hash] of Object.entries(check.manifest.files)) {
+        const bytes = await readRegularFile(join(dir, findFile(listing, name) ?? name));
+        // Read again under the lock: what is taken into the new manifest is what was verified.
+        if (sha256Hex(bytes) !== hash) issues.push({ code: 'manifest-mismatch', file: name, line: 0, field: '', message: `changed while it was being added to` });
+        files[name] = bytes;
+      }
+    }
+    if (isNonEmpty(issues)) throw new ResultSetError(issues);
+    const timingName = findFile(listing, 'timing.json');
+    const seconds = secondsIn(timingName === undefined ? undefined : await readRegularFile(join(dir, timingName)));
+    Object.assign(files, added);
+    const manifest = manifestText(files, check.ok ? check.manifest.inputHash : '');
+    files['timing.json'] = timingJson({ seconds }, sha256Hex(manifest));
+    files[MANIFEST_FILE] = manifest;
+    try {
+      await removeStaleTemps(dir, [...PRODUCT_FILES, ...Object.keys(files)]);
+      await writeFilesAtomic(dir, files, { last: MANIFEST_FILE, remove: [] });
+    } catch (error) {
+      throw outputError(dir, error);
+    }
+  } finally {
+    await lock.release();
   }
 }
