@@ -4,9 +4,10 @@
  * (quick.* with --quick).
  *
  *   node --import tsx bench/run.ts [--quick] [--presets a,b] [--seeds 1,2,3] [--runners a,b]
- *        [--time-limit S] [--top-k K] [--out DIR] [--rerender]
+ *        [--time-limit S] [--top-k K] [--exact-limit N] [--jslp-limit N] [--highs-full-limit N]
+ *        [--highs-pruned-limit N] [--out DIR] [--rerender]
  */
-import { JSLP_BINARY_LIMIT } from '../src/solve/exact/solve-exact.js';
+import { EXACT_BINARY_LIMIT, JSLP_BINARY_LIMIT } from '../src/solve/exact/solve-exact.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -38,7 +39,7 @@ const DEFAULTS = {
   quick: { presets: ['demo', 'province', 'national'], seeds: [1], timeLimit: 45 },
 } as const;
 
-const KNOWN_FLAGS = ['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--highs-full-limit', '--highs-pruned-limit'];
+const KNOWN_FLAGS = ['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--jslp-limit', '--highs-full-limit', '--highs-pruned-limit'];
 
 function parseCli(argv: readonly string[]): Cli {
   const flags = readFlags(argv, KNOWN_FLAGS);
@@ -58,7 +59,8 @@ function parseCli(argv: readonly string[]): Cli {
     opts: {
       timeLimit: flags.positive('--time-limit', d.timeLimit),
       topK: flags.positive('--top-k', 40),
-      exactBinaryLimit: flags.positive('--exact-limit', JSLP_BINARY_LIMIT),
+      exactBinaryLimit: flags.positive('--exact-limit', EXACT_BINARY_LIMIT),
+      jslpBinaryLimit: flags.positive('--jslp-limit', JSLP_BINARY_LIMIT),
       highsFullBinaryLimit: flags.positive('--highs-full-limit', 60_000),
       highsPrunedBinaryLimit: flags.positive('--highs-pruned-limit', 60_000),
     },
@@ -160,4 +162,17 @@ async function main(): Promise<void> {
   process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${files.join(', ')}\n`);
 }
 
-await main();
+const USAGE = `usage: node --import tsx bench/run.ts [--quick] [--presets a,b] [--seeds 1,2,3] [--runners ${RUNNER_NAMES.join(',')}]
+       [--time-limit S] [--top-k K] [--exact-limit N] [--jslp-limit N] [--highs-full-limit N] [--highs-pruned-limit N]
+       [--out DIR] [--rerender]        (see bench/README.md)`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) process.stdout.write(`${USAGE}\n`);
+else {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -6,7 +6,7 @@ import type { SolveResult } from '../src/model/result.js';
 import type { Instance } from '../src/model/schemas.js';
 
 /** The runners, in the order they run and appear in the report. */
-export const RUNNER_NAMES = ['scalable', 'exact', 'greedy', 'highs-full', 'highs-pruned'] as const;
+export const RUNNER_NAMES = ['auto', 'scalable', 'exact', 'jslp', 'greedy', 'highs-full', 'highs-pruned'] as const;
 /** A runner's name. */
 export type RunnerName = (typeof RUNNER_NAMES)[number];
 
@@ -18,8 +18,10 @@ export interface RunnerOptions {
   seed: number;
   /** Candidates kept per county by `highs-pruned`. */
   topK: number;
-  /** `exact` is skipped above this many binaries (javascript-lp-solver's limit). */
+  /** `exact` is skipped above this many binaries (default `EXACT_BINARY_LIMIT`, above which the library's exact solver refuses a round). */
   exactBinaryLimit: number;
+  /** `jslp` is skipped above this many binaries (default `JSLP_BINARY_LIMIT`, javascript-lp-solver's limit). */
+  jslpBinaryLimit: number;
   /** `highs-full` is skipped above this many binaries (WebAssembly memory and time). */
   highsFullBinaryLimit: number;
   /** `highs-pruned` is skipped above this many estimated binaries (counties × topK). */

@@ -26,7 +26,7 @@ export interface WorkerArgs {
 export function workerArgv(a: WorkerArgs): string[] {
   return [
     '--preset', a.preset, '--seed', String(a.opts.seed), '--runner', a.runner, '--time-limit', String(a.opts.timeLimit),
-    '--top-k', String(a.opts.topK), '--exact-limit', String(a.opts.exactBinaryLimit), '--highs-full-limit', String(a.opts.highsFullBinaryLimit),
+    '--top-k', String(a.opts.topK), '--exact-limit', String(a.opts.exactBinaryLimit), '--jslp-limit', String(a.opts.jslpBinaryLimit), '--highs-full-limit', String(a.opts.highsFullBinaryLimit),
     '--highs-pruned-limit', String(a.opts.highsPrunedBinaryLimit),
   ];
 }
@@ -48,7 +48,7 @@ function parse(argv: readonly string[]): WorkerArgs {
   return {
     preset: get('--preset'),
     runner: runner as RunnerName,
-    opts: { seed: num('--seed'), timeLimit: num('--time-limit'), topK: num('--top-k'), exactBinaryLimit: num('--exact-limit'), highsFullBinaryLimit: num('--highs-full-limit'), highsPrunedBinaryLimit: num('--highs-pruned-limit') },
+    opts: { seed: num('--seed'), timeLimit: num('--time-limit'), topK: num('--top-k'), exactBinaryLimit: num('--exact-limit'), jslpBinaryLimit: num('--jslp-limit'), highsFullBinaryLimit: num('--highs-full-limit'), highsPrunedBinaryLimit: num('--highs-pruned-limit') },
   };
 }
 

@@ -44,6 +44,14 @@ export function mean(values: readonly (number | null | undefined)[]): number | n
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
+/** Median of the numbers given, or null when none: the machine is shared, and one slow seed moves a mean. */
+export function median(values: readonly (number | null | undefined)[]): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
+}
+
 /** Largest of the numbers given, or null when none. */
 export function worst(values: readonly (number | null | undefined)[], pick: 'max' | 'min' = 'max'): number | null {
   const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -59,12 +67,16 @@ export interface RunnerSummary {
   valid: BenchRow[];
   counties: number | null;
   seconds: number | null;
+  /** Median seconds over valid seeds. */
+  medianSeconds: number | null;
   objective: number | null;
   bound: number | null;
   gap: number | null;
   matched: number | null;
   peakRssMB: number | null;
   timeRatio: number | null;
+  /** Median over valid seeds of seconds / HiGHS reference seconds. */
+  medianTimeRatio: number | null;
   objectiveDiffPct: number | null;
   /** The statuses seen, e.g. `optimal×3` or `skipped×3`. */
   statuses: string;
@@ -91,12 +103,14 @@ export function summarize(rows: readonly BenchRow[], preset: string): RunnerSumm
       preset, runner, rows: mine, valid,
       counties: mine.find((r) => r.counties !== null)?.counties ?? null,
       seconds: mean(valid.map((r) => r.seconds)),
+      medianSeconds: median(valid.map((r) => r.seconds)),
       objective: mean(valid.map((r) => r.objective)),
       bound: mean(valid.map((r) => r.bound)),
       gap: mean(valid.map((r) => r.gap)),
       matched: mean(valid.map((r) => r.matched)),
       peakRssMB: mean(mine.map((r) => r.peakRssMB)),
       timeRatio: mean(vs.map((v) => v?.timeRatio)),
+      medianTimeRatio: median(vs.map((v) => v?.timeRatio)),
       objectiveDiffPct: mean(vs.map((v) => v?.objectiveDiffPct)),
       statuses: [...counts].map(([s, n]) => (n > 1 ? `${s}×${n}` : s)).join(', '),
       notes: [...new Set(mine.map((r) => r.note).filter((n) => n !== ''))],

@@ -19,12 +19,12 @@ function presetSection(report: BenchReport, preset: string): string {
   const head = `## ${preset}` + (any ? ` — ${num(any.counties, 0)} counties, ${num(any.experts, 0)} experts, ${num(any.pairs, 0)} county–expert pairs` : '');
   const sums = summarize(report.rows, preset);
   const mean = table(
-    ['runner', 'status', 'seconds', 'objective', 'bound', 'gap', 'matched', 'peak RSS MB', 'time / HiGHS', 'objective vs HiGHS'],
+    ['runner', 'status', 'seconds', 'median s', 'objective', 'bound', 'gap', 'matched', 'peak RSS MB', 'time / HiGHS', 'median time / HiGHS', 'objective vs HiGHS'],
     sums.map((s) => {
       const pruned = s.runner === 'highs-pruned';
       return [
-        s.runner, s.statuses, num(s.seconds, 2), num(s.objective), s.bound === null ? 'n/a' : pruned ? `${num(s.bound)} (pruned)` : num(s.bound),
-        pruned && s.gap !== null ? `${pct(s.gap)} (pruned)` : pct(s.gap), num(s.matched, 1), num(s.peakRssMB, 0), ratio(s.timeRatio), signed(s.objectiveDiffPct),
+        s.runner, s.statuses, num(s.seconds, 2), num(s.medianSeconds, 2), num(s.objective), s.bound === null ? 'n/a' : pruned ? `${num(s.bound)} (pruned)` : num(s.bound),
+        pruned && s.gap !== null ? `${pct(s.gap)} (pruned)` : pct(s.gap), num(s.matched, 1), num(s.peakRssMB, 0), ratio(s.timeRatio), ratio(s.medianTimeRatio), signed(s.objectiveDiffPct),
       ];
     }),
   );
@@ -50,7 +50,7 @@ function presetSection(report: BenchReport, preset: string): string {
   });
   const invalid = rows.filter((r) => !isValid(r) && r.status !== 'skipped');
   const warn = invalid.length ? `\n\n**Runs that did not give a checked result:** ${invalid.map((r) => `${r.runner} seed ${r.seed} (${r.status}: ${r.note || 'no detail'})`).join('; ')}.` : '';
-  return `${head}\n\nMean over seeds ${seeds.join(', ')} (valid runs only):\n\n${mean}\n\nPer seed:\n\n${perSeed}\n\nBest known per instance (any runner; bounds from pruned models excluded):\n\n${best.join('\n')}${warn}`;
+  return `${head}\n\nMean over seeds ${seeds.join(', ')} (valid runs only; "median s" and "median time / HiGHS" are medians over the same runs):\n\n${mean}\n\nPer seed:\n\n${perSeed}\n\nBest known per instance (any runner; bounds from pruned models excluded):\n\n${best.join('\n')}${warn}`;
 }
 
 /** Renders the whole report. */

@@ -7,8 +7,10 @@ import { RUNNER_NAMES, type BenchReport, type RunnerName } from '../types.js';
 import { presetsOf, summarize } from './aggregate.js';
 
 const COLORS: Readonly<Record<RunnerName, string>> = {
+  auto: '#ff7f0e',
   scalable: '#d62728',
   exact: '#9467bd',
+  jslp: '#8c564b',
   greedy: '#7f7f7f',
   'highs-full': '#1f77b4',
   'highs-pruned': '#2ca02c',

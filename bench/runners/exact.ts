@@ -1,18 +1,27 @@
-/** The library's exact solver: the whole MILP with javascript-lp-solver, only where it fits. */
+/**
+ * The library's exact solver as a user gets it: `solve(instance, { solver:
+ * 'exact' })`, i.e. `solveExact` with HiGHS on the whole, unpruned model,
+ * refusing rounds above `EXACT_BINARY_LIMIT` eligible pairs (skipped above
+ * `--exact-limit`, by default that constant).
+ */
+import { solve, type SolveOptions } from '../../src/solve/solve.js';
 import type { Instance } from '../../src/model/schemas.js';
-import { jsLpEngine } from '../../src/solve/engines/jslp.js';
-import { solveExact } from '../../src/solve/exact/solve-exact.js';
-import { prepareRound, summaryValue } from './common.js';
+import { loadHighs } from '../../src/solve/engines/highs.js';
+import { roundOptions, summaryValue } from './common.js';
 import { defineRunner } from './define.js';
 
-export const exactRunner = defineRunner<Instance>({
+export const exactRunner = defineRunner<{ instance: Instance; options: SolveOptions }>({
   name: 'exact',
-  description: 'whole MILP with javascript-lp-solver (solveExact), skipped above the binary limit',
-  convert: (instance) => instance,
-  async solve(instance, opts) {
-    const startedAt = Date.now();
-    const { ctx, warnings } = prepareRound(instance, opts);
-    return solveExact(ctx, { engine: jsLpEngine, startedAt, binaryLimit: opts.exactBinaryLimit, warnings });
+  description: "the library's exact solver: solve(instance, { solver: 'exact' }) — HiGHS on the whole MILP, refused above EXACT_BINARY_LIMIT pairs",
+  // Loading the WebAssembly module is not part of the solve.
+  async convert(instance, opts) {
+    await loadHighs();
+    return { instance, options: { ...roundOptions(opts), solver: 'exact' } };
+  },
+  async solve({ instance, options }) {
+    const result = await solve(instance, options);
+    if (result.status === 'invalid') throw new Error(`instance refused: ${result.issues[0].message}`);
+    return result;
   },
   value: summaryValue,
 });

@@ -11,7 +11,9 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 export function skipReason(runner: RunnerName, size: InstanceSize, opts: RunnerOptions): string | undefined {
   switch (runner) {
     case 'exact':
-      return size.pairs > opts.exactBinaryLimit ? `${fmt(size.pairs)} binaries > limit ${fmt(opts.exactBinaryLimit)} (javascript-lp-solver)` : undefined;
+      return size.pairs > opts.exactBinaryLimit ? `${fmt(size.pairs)} binaries > limit ${fmt(opts.exactBinaryLimit)} (the exact solver's EXACT_BINARY_LIMIT: HiGHS WebAssembly memory)` : undefined;
+    case 'jslp':
+      return size.pairs > opts.jslpBinaryLimit ? `${fmt(size.pairs)} binaries > limit ${fmt(opts.jslpBinaryLimit)} (javascript-lp-solver)` : undefined;
     case 'highs-full':
       return size.pairs > opts.highsFullBinaryLimit ? `${fmt(size.pairs)} binaries > limit ${fmt(opts.highsFullBinaryLimit)} (HiGHS WebAssembly memory and time on the whole model)` : undefined;
     case 'highs-pruned': {
