@@ -84,6 +84,10 @@ export class RecordSplitter {
   /** The last character seen inside quotes was a CR (the LF of a CRLF is not a second line break). */
   private crInQuotes = false;
   private malformed: number | undefined;
+  /** The open record holds a `"` (anywhere: opening, escaped, or as text in an unquoted field). */
+  private quoteSeen = false;
+  /** See `quotedSpans`. */
+  private spans: number[] = [];
 
   /** @param maxRecordChars the most characters one record may hold (default `MAX_RECORD_CHARS`) */
   constructor(private readonly maxRecordChars = MAX_RECORD_CHARS) {}
@@ -97,21 +101,38 @@ export class RecordSplitter {
     return this.malformed;
   }
 
+  /**
+   * The records holding a double quote in the text the last `feed` or
+   * `finish` handed out, as `[start, end)` offset pairs into that text, in
+   * order (each record with its line break). Every other record of it holds
+   * no `"`, so it is one physical line whose cells are its text split at `,`
+   * (the parser reads such records itself, see `CsvStreamParser`).
+   */
+  get quotedSpans(): readonly number[] {
+    return this.spans;
+  }
+
   /** Takes the next piece of text; see `SplitResult`. After an overlong record, do not feed more (nor `finish`). */
   feed(text: string): SplitResult {
     let recordStart = -this.held.length; // index in `text` where the open record starts (negative: in `held`)
     let boundary = -1; // index in `text` after the last completed record
     let records = 0;
     const limit = this.maxRecordChars;
+    // Offsets of the handed-out text are indices in `text` shifted by what was held before it.
+    const shift = this.held.length;
+    const spans: number[] = (this.spans = []);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (this.state === AFTER_CR) {
         // The record ended at its CR; it is complete now that the next character is known.
         records++;
-        boundary = recordStart = c === LF ? i + 1 : i;
+        const end = c === LF ? i + 1 : i;
+        if (this.quoteSeen) spans.push(recordStart + shift, end + shift);
+        boundary = recordStart = end;
         this.startRecord();
         if (c === LF) continue;
       }
+      if (c === QUOTE) this.quoteSeen = true;
       let state: State = this.state;
       // The line break that ends a record is not part of it; every other character is.
       if (i - recordStart >= limit && !((c === LF || c === CR) && state !== QUOTED)) {
@@ -136,6 +157,7 @@ export class RecordSplitter {
         this.state = FIELD_START;
       } else if (c === LF) {
         records++;
+        if (this.quoteSeen) spans.push(recordStart + shift, i + 1 + shift);
         boundary = recordStart = i + 1;
         this.line++;
         this.startRecord();
@@ -173,6 +195,8 @@ export class RecordSplitter {
     const text = this.held;
     this.held = '';
     this.state = FIELD_START;
+    this.spans = this.quoteSeen && text !== '' ? [0, text.length] : [];
+    this.quoteSeen = false;
     return { text, records: text === '' ? 0 : 1 };
   }
 
@@ -180,5 +204,6 @@ export class RecordSplitter {
     this.state = FIELD_START;
     this.column = 0;
     this.recordLine = this.line;
+    this.quoteSeen = false;
   }
 }

@@ -26,12 +26,14 @@ export interface FinishCost {
  * started (parsing, validation, indexing), which scales with the round's
  * size and the machine's current speed alike: a fixed part, and a part per
  * member of the result relative to the experts of the round. The input's
- * hash is not part of it (the solver computes it first). Measured on
- * national-x10 under a load average of 5–6 (setup 6.5–8.0 s): 0.8 s with
- * 501 groups, 1.9 s with 1,157, 3.1 s with 6,719 — about 0.1 + 0.7 ×
+ * hash is not part of it (the solver computes it first), nor is
+ * validation (an instance validated while reading is not validated again,
+ * so the setup is mostly building the round's context). Measured on
+ * national-x10 under a load average of 2–3 (setup 0.29–0.34 s): 0.73 s with
+ * 10,153 members, 1.55 s with 40,091, 2.44 s with 78,248 (of 149,800 experts) — about 1 + 10 ×
  * members/experts times the setup; the shares below add a margin.
  */
-export const FINISH_SHARES = { fixed: 0.3, perMemberPerExpert: 1.0 } as const;
+export const FINISH_SHARES = { fixed: 2, perMemberPerExpert: 12 } as const;
 
 /** The finishing cost of a round with `experts` experts whose setup took `setupSeconds` (see `FINISH_SHARES`). */
 export function finishCost(setupSeconds: number, experts: number): FinishCost {

@@ -14,8 +14,12 @@ import { assembleResult } from '../assemble.js';
 import type { ScalableSettings } from './index.js';
 import { label } from './setup.js';
 
-/** Seconds to build the solver's indexes, per second spent before the solver (measured on national-x10: 0.5–0.7, e.g. 2.3 s after 3.7 s; with a margin). */
-export const INDEX_SHARE_OF_SETUP = 0.8;
+/**
+ * Seconds to build the solver's indexes, per second spent in `solve` before the solver (building the round's context:
+ * an instance validated while reading is not validated again). Measured on national-x10: 2.3 s of indexing after
+ * 0.29–0.34 s of setup; with a margin.
+ */
+export const INDEX_SHARE_OF_SETUP = 6;
 
 /** True when the solver's indexes, projected from the time spent before the solver, cannot be built before `deadline`. */
 export function tooLateToStart(setupSeconds: number, deadline: number): boolean {
