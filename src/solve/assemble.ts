@@ -16,6 +16,7 @@ import { explainCompetition } from '../explain/competition.js';
 import { coveredNeedIndices, memberFit } from '../objective/score.js';
 import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
 import { roundScoreCeiling } from '../objective/bounds.js';
+import { roundBoundToStep, scoreStep } from '../objective/score-step.js';
 import { relativeGap } from '../objective/gap.js';
 import { hashInstance } from '../model/instance-hash.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
@@ -81,6 +82,25 @@ function weakestBoundOf(ctx: RoundContext, weakest: number | null, matched: numb
   return Math.max(weakest, bound);
 }
 
+/**
+ * The status a result has earned: `optimal` for a `feasible` one whose bound
+ * proves it — every county that can be matched is (matched = its proven
+ * maximum), no county with pins is left out (pins come first in the
+ * solvers' order), and the score equals the bound (gap 0, e.g. after the
+ * bound was rounded to the score's step). Under `fairness` optimality is the
+ * fairness pass's to claim (the weakest group first), so the status stays.
+ */
+export function provenStatus(
+  ctx: RoundContext,
+  status: Status,
+  s: Pick<Summary, 'objective' | 'upperBound' | 'matchedCounties' | 'matchableUpperBound'>,
+  unmatched: readonly Pick<Unmatched, 'countyId'>[],
+): Status {
+  if (status !== 'feasible' || ctx.options.fairness) return status;
+  if (s.matchedCounties < s.matchableUpperBound || relativeGap(s.objective, s.upperBound) !== 0) return status;
+  return unmatched.some((u) => pinsOf(ctx, u.countyId).length > 0) ? status : 'optimal';
+}
+
 /** Builds, checks and returns the result. Throws `SolverBugError` if a hard rule is broken. */
 export function assembleResult(input: AssembleInput): SolveResult {
   const { ctx } = input;
@@ -107,19 +127,22 @@ export function assembleResult(input: AssembleInput): SolveResult {
   // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
   // A solver without a proof still gets one: the round's ceiling, so the bound written is always finite (and `check` can verify it).
   const proven = Number.isFinite(input.upperBound) ? input.upperBound : roundScoreCeiling(ctx);
-  const upperBound = Math.max(proven, objective);
+  // Scores on a grid (integer ratings in affinity mode) round the bound down to the grid.
+  const upperBound = roundBoundToStep(Math.max(proven, objective), scoreStep(ctx), objective);
+  const matchableUpperBound = Math.max(input.matchableUpperBound, report.matchedCounties);
+  const status = provenStatus(ctx, input.status, { objective, upperBound, matchedCounties: report.matchedCounties, matchableUpperBound }, unmatched);
   // Hashed before the clock is read, so that `seconds` covers it (1–2 s on national-x10).
   const inputHash = input.inputHash ?? hashInstance(ctx.instance);
   const weakest = weakestGroupScore(ctx, input.groups);
   const summary: Summary = {
-    status: input.status,
+    status,
     objective,
     upperBound,
     gap: relativeGap(objective, upperBound),
     matchedCounties: report.matchedCounties,
     weakestGroupScore: weakest,
     weakestGroupBound: weakestBoundOf(ctx, weakest, report.matchedCounties, input.weakestGroupBound),
-    matchableUpperBound: Math.max(input.matchableUpperBound, report.matchedCounties),
+    matchableUpperBound,
     totalCounties: ctx.counties.length,
     expertsUsed: used.size,
     expertsFree: ctx.experts.length - used.size,
@@ -131,5 +154,5 @@ export function assembleResult(input: AssembleInput): SolveResult {
     version: VERSION,
     inputHash,
   };
-  return { status: input.status, assignments, unmatched, summary, warnings: [...(input.warnings ?? [])] };
+  return { status, assignments, unmatched, summary, warnings: [...(input.warnings ?? [])] };
 }

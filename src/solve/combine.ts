@@ -15,6 +15,7 @@ import type { SolveResult } from '../model/result.js';
 import type { InputWarning } from '../model/issues.js';
 import { relativeGap } from '../objective/gap.js';
 import { pinsOf, type RoundContext } from '../rules/context.js';
+import { provenStatus } from './assemble.js';
 
 /** Counties with pins that the result matches. */
 function pinnedMatched(ctx: RoundContext, r: SolveResult): number {
@@ -38,7 +39,7 @@ export function compareResults(ctx: RoundContext, a: SolveResult, b: SolveResult
  * The better of `first` and `second` (on a tie: a proven optimum, else
  * `first`), with the bounds of both (see the module comment) and the time
  * taken by both. Its status is its own: the combination only tightens the
- * bound and the gap.
+ * bound and the gap, which may prove it optimal (`provenStatus`).
  */
 export function combineResults(ctx: RoundContext, first: SolveResult, second: SolveResult, startedAt: number): SolveResult {
   const order = compareResults(ctx, second, first);
@@ -48,10 +49,13 @@ export function combineResults(ctx: RoundContext, first: SolveResult, second: So
   const upperBound = Math.max(s.objective, Math.min(s.upperBound, other.summary.upperBound));
   const matchableUpperBound = Math.max(s.matchedCounties, Math.min(s.matchableUpperBound, other.summary.matchableUpperBound));
   const borrowed = upperBound < s.upperBound;
+  const status = provenStatus(ctx, best.status, { objective: s.objective, upperBound, matchedCounties: s.matchedCounties, matchableUpperBound }, best.unmatched);
   return {
     ...best,
+    status,
     summary: {
       ...s,
+      status,
       upperBound,
       gap: relativeGap(s.objective, upperBound),
       matchableUpperBound,
