@@ -30,8 +30,30 @@ function fail<T>(message: string): CellResult<T> {
  * and signs typed with a Chinese input method become ASCII), trimmed.
  */
 export function normalizeCell(text: string): string {
-  return text.normalize('NFKC').trim();
+  return (isNfkcStable(text) ? text : text.normalize('NFKC')).trim();
 }
+
+/**
+ * True when NFKC leaves `text` as it is because it holds only printable
+ * ASCII and CJK unified ideographs (U+4E00–U+9FFF), none of which NFKC
+ * changes or composes: most cells are so, and this test is far cheaper than
+ * normalizing (reading speed).
+ */
+export function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c > 0x7e && (c < 0x4e00 || c > 0x9fff))) return false;
+  }
+  return true;
+}
+
+/**
+ * Returned by `quickCell` (and the value functions behind the parsers) when
+ * the cell needs its full parse: it is unreadable, or its value comes with
+ * a note.
+ */
+export const FULL_PARSE: unique symbol = Symbol('full parse');
+type Quick<T> = T | undefined | typeof FULL_PARSE;
 
 const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', '是', '对', '√']);
 const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', '否', '不是', '×']);
@@ -42,11 +64,16 @@ const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', '否', '不是', '×'
  * @example parseBoolean('是') // { ok: true, value: true }
  */
 export function parseBoolean(text: string): CellResult<boolean> {
+  const v = booleanValue(text);
+  return v === FULL_PARSE ? fail('is not a yes/no value: write true or false (also yes/no, 1/0, 是/否)') : ok(v);
+}
+
+function booleanValue(text: string): Quick<boolean> {
   const t = normalizeCell(text).toLowerCase();
-  if (t === '') return ok(undefined);
-  if (TRUE_WORDS.has(t)) return ok(true);
-  if (FALSE_WORDS.has(t)) return ok(false);
-  return fail('is not a yes/no value: write true or false (also yes/no, 1/0, 是/否)');
+  if (t === '') return undefined;
+  if (TRUE_WORDS.has(t)) return true;
+  if (FALSE_WORDS.has(t)) return false;
+  return FULL_PARSE;
 }
 
 // Plain decimal notation with an optional exponent; no thousands separators, no units, no Infinity.
@@ -59,13 +86,19 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * @example parseNumber(' 2.5 ') // { ok: true, value: 2.5 }
  */
 export function parseNumber(text: string): CellResult<number> {
+  const v = numberValue(text);
+  if (v !== FULL_PARSE) return ok(v);
+  return fail(NUMBER.test(normalizeCell(text)) ? 'is not a finite number' : 'is not a number');
+}
+
+function numberValue(text: string): Quick<number> {
   const t = normalizeCell(text);
-  if (t === '') return ok(undefined);
-  if (!NUMBER.test(t)) return fail('is not a number');
+  if (t === '') return undefined;
+  if (!NUMBER.test(t)) return FULL_PARSE;
   const n = Number(t);
-  if (!Number.isFinite(n)) return fail('is not a finite number');
+  if (!Number.isFinite(n)) return FULL_PARSE;
   // -0 would survive a write/read round trip as "0"; normalize it now so both sides agree.
-  return ok(n === 0 ? 0 : n);
+  return n === 0 ? 0 : n;
 }
 
 /** Separators accepted inside a list cell: `;`, the full-width `；`, and the Chinese enumeration comma `、`. */
@@ -78,18 +111,27 @@ export const LIST_SEPARATORS = /[;；、]/;
  * @example parseList('浙江；上海') // { ok: true, value: ['浙江', '上海'] }
  */
 export function parseList(text: string): CellResult<string[]> {
+  return ok(listValue(text));
+}
+
+function listValue(text: string): string[] | undefined {
+  if (text === '') return undefined;
   const items = text.split(LIST_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
-  return ok(items.length === 0 ? undefined : items);
+  return items.length === 0 ? undefined : items;
 }
 
 function fromVocabulary<T extends string>(text: string, words: readonly T[], aliases: Readonly<Record<string, T>>, what: string): CellResult<T> {
-  const t = normalizeCell(text);
-  if (t === '') return ok(undefined);
-  const lower = t.toLowerCase();
-  const hit = (words as readonly string[]).includes(lower) ? (lower as T) : aliases[t] ?? aliases[lower];
-  if (hit !== undefined) return ok(hit);
+  const hit = vocabularyValue(text, words, aliases);
+  if (hit !== FULL_PARSE) return ok(hit);
   const chinese = Object.entries(aliases).filter(([k]) => !(words as readonly string[]).includes(k)).map(([k]) => k);
   return fail(`is not a known ${what}: use one of ${words.join(', ')}${chinese.length > 0 ? ` (or ${chinese.join(', ')})` : ''}`);
+}
+
+function vocabularyValue<T extends string>(text: string, words: readonly T[], aliases: Readonly<Record<string, T>>): Quick<T> {
+  const t = normalizeCell(text);
+  if (t === '') return undefined;
+  const lower = t.toLowerCase();
+  return ((words as readonly string[]).includes(lower) ? (lower as T) : aliases[t] ?? aliases[lower]) ?? FULL_PARSE;
 }
 
 /** An expert level from the vocabulary (`national`, 国家级, …); other text is refused. */
@@ -117,20 +159,30 @@ export function parseRole(text: string): CellResult<Role> {
  * @example parseStage('储运') // { ok: true, value: 'storage-transport' }
  */
 export function parseStage(text: string): CellResult<string> {
+  const v = stageValue(text);
+  if (v !== FULL_PARSE) return ok(v);
   const t = normalizeCell(text);
-  if (t === '' ) return ok(undefined);
-  if (t === '*') return ok(t);
-  const lower = t.toLowerCase();
-  if ((DEFAULT_STAGES as readonly string[]).includes(lower)) return ok(lower);
-  const alias = STAGE_ALIASES[t];
-  if (alias !== undefined) return ok(alias);
   return ok(t, `stage "${t}" is not one of the default stages (${DEFAULT_STAGES.join(', ')}); it is kept as a new stage`);
+}
+
+/** A known stage's value (`FULL_PARSE` for another text, which is kept with a note). */
+function stageValue(text: string): Quick<string> {
+  const t = normalizeCell(text);
+  if (t === '') return undefined;
+  if (t === '*') return t;
+  const lower = t.toLowerCase();
+  if ((DEFAULT_STAGES as readonly string[]).includes(lower)) return lower;
+  return STAGE_ALIASES[t] ?? FULL_PARSE;
 }
 
 /** Trimmed text; empty is `undefined`. Used for ids and other keys, which must not differ by a stray space. */
 export function parseId(text: string): CellResult<string> {
+  return ok(idValue(text));
+}
+
+function idValue(text: string): string | undefined {
   const t = text.trim();
-  return ok(t === '' ? undefined : t);
+  return t === '' ? undefined : t;
 }
 
 /**
@@ -138,7 +190,37 @@ export function parseId(text: string): CellResult<string> {
  * write/read round trip is exact; a cell of only spaces is `undefined`.
  */
 export function parseText(text: string): CellResult<string> {
-  return ok(text.trim() === '' ? undefined : text);
+  return ok(textValue(text));
+}
+
+function textValue(text: string): string | undefined {
+  // Most cells start with a printable ASCII or CJK character: not blank, without trimming a copy.
+  if (text === '') return undefined;
+  const c = text.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return text;
+  return text.trim() === '' ? undefined : text;
+}
+
+/**
+ * A cell's value as `parseCell` reads it (`undefined` for an empty cell),
+ * without the result object: the reader's path for the cells of every row.
+ * `FULL_PARSE` when the cell is unreadable or its value comes with a note:
+ * then `parseCell` says which, and how.
+ *
+ * @example quickCell('stage', '加工') // 'processing'
+ */
+export function quickCell(kind: CellKind, text: string): unknown {
+  switch (kind) {
+    case 'id': return idValue(text);
+    case 'text': return textValue(text);
+    case 'boolean': return booleanValue(text);
+    case 'number': return numberValue(text);
+    case 'list': return listValue(text);
+    case 'level': return vocabularyValue(text, LEVELS, LEVEL_ALIASES);
+    case 'org-type': return vocabularyValue(text, ORG_TYPES, ORG_TYPE_ALIASES);
+    case 'stage': return stageValue(text);
+    case 'role': return vocabularyValue(text, ROLES, ROLE_ALIASES);
+  }
 }
 
 /** Parses a cell by the kind its column declares in `src/io/headers.ts`. */

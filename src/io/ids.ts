@@ -65,6 +65,15 @@ export interface NormalizedRow {
  * list fields) and finds those holding a control character.
  */
 export function normalizeKeys(kind: EntityKind, row: Record<string, unknown>): NormalizedRow {
+  return normalizedOrSame(kind, row) ?? { row };
+}
+
+/**
+ * `normalizeKeys` without a result object for the common row, whose keys
+ * NFKC and trimming leave as they are and hold no control character:
+ * `undefined` for it (the row stands as it is), else what `normalizeKeys` gives.
+ */
+export function normalizedOrSame(kind: EntityKind, row: Record<string, unknown>): NormalizedRow | undefined {
   let copy: Record<string, unknown> | undefined;
   let control: Map<string, string> | undefined;
   for (const field of KEY_FIELDS[kind]) {
@@ -88,6 +97,7 @@ export function normalizeKeys(kind: EntityKind, row: Record<string, unknown>): N
       if (changed) (copy ??= { ...row })[field] = items;
     }
   }
+  if (copy === undefined && control === undefined) return undefined;
   const out = copy ?? row;
   return control === undefined ? { row: out } : { row: out, control };
 }

@@ -93,27 +93,49 @@ export function isBlankRecord(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
+/** Where `plainCells` found the next `,` of a text (kept between the lines of one text, so that each is searched for once). */
+export interface CommaCursor {
+  comma: number;
+}
+
+/** Cells at least this long are copied (see `plainCells`); shorter substrings are copies already (V8 slices from 13 characters). */
+const DETACH_LENGTH = 13;
+
 /**
- * The cells of one line holding no `"` and no line break, as fast-csv
- * reads it, or `undefined` when it is blank (`isBlankRecord`): the text
- * split at `,`, except that a first cell of only blanks (JavaScript `\s`)
- * is empty (fast-csv skips blanks looking for an opening quote, and finds
- * the separator).
+ * The cells of one line holding no `"` and no line break (`text` from
+ * `from` to `to`), as fast-csv reads it, or `undefined` when it is blank
+ * (`isBlankRecord`): the text split at `,`, except that a first cell of only
+ * blanks (JavaScript `\s`) is empty (fast-csv skips blanks looking for an
+ * opening quote, and finds the separator). Each cell is a string of its own,
+ * not a slice of `text`, so that a kept cell does not keep the whole text.
  *
+ * @param cursor the next comma at or after `from`, for a caller that reads the lines of one text in order
  * @example plainCells(' ,a,b ') // ['', 'a', 'b ']
  */
-export function plainCells(line: string): string[] | undefined {
-  const cells = line.split(',');
+export function plainCells(text: string, from = 0, to = text.length, cursor: CommaCursor = { comma: -1 }): string[] | undefined {
+  const cells: string[] = [];
+  let blank = true;
+  let comma = cursor.comma;
+  for (let a = from; ; ) {
+    if (comma < a) {
+      comma = text.indexOf(',', a);
+      if (comma === -1) comma = text.length;
+    }
+    const end = comma < to ? comma : to;
+    const cell = text.substring(a, end);
+    // A cell starting with a printable ASCII or CJK character is not blank, without trimming a copy.
+    if (blank && cell !== '') {
+      const c = cell.charCodeAt(0);
+      if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || cell.trim() !== '') blank = false;
+    }
+    cells.push(cell.length >= DETACH_LENGTH ? ` ${cell}`.slice(1) : cell);
+    if (end === to) break;
+    a = end + 1;
+  }
+  cursor.comma = comma;
+  if (blank) return undefined;
   const first = cells[0]!;
-  if (first !== '' && first.trim() === '') {
-    if (cells.length === 1) return undefined;
-    cells[0] = '';
-  }
-  // The first cell is now empty or holds a non-blank character (most lines): only an empty one leaves the line maybe blank.
-  if (cells[0] === '') {
-    for (let k = 1; k < cells.length; k++) if (cells[k]!.trim() !== '') return cells;
-    return undefined;
-  }
+  if (cells.length > 1 && first !== '' && first.trim() === '') cells[0] = '';
   return cells;
 }
 
@@ -279,6 +301,7 @@ export class CsvStreamParser<T> {
     let lf = -1;
     let cr = -1;
     let noCr = false;
+    const cursor: CommaCursor = { comma: -1 };
     while (i < to) {
       if (lf < i) {
         lf = text.indexOf('\n', i);
@@ -295,8 +318,7 @@ export class CsvStreamParser<T> {
         next = cr + 1 === lf ? lf + 1 : cr + 1;
       }
       const line = this.nextLine++;
-      // A copy of the line: cells sliced from the piece itself would keep the whole piece alive as long as the row.
-      const cells = plainCells(` ${text.slice(i, stop)}`.slice(1));
+      const cells = plainCells(text, i, stop, cursor);
       if (cells !== undefined) this.deliver({ line, cells });
       i = next;
     }

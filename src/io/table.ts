@@ -5,9 +5,9 @@
  * and JSON instances are judged by the same rules.
  */
 import type { InputIssue, InputWarning } from '../model/issues.js';
-import { parseCell } from './cells.js';
+import { FULL_PARSE, parseCell, quickCell } from './cells.js';
 import { closeColumns } from './header-misspelling.js';
-import { matchColumn, type ColumnSpec } from './headers.js';
+import { matchColumn, type CellKind, type ColumnSpec } from './headers.js';
 import type { CsvRecord } from './read-csv.js';
 
 /** One data row before schema checks. */
@@ -31,6 +31,39 @@ export interface RawTable {
 
 /** A row's `badFields` when none of its cells was unreadable: one shared empty set, not one per row. */
 const NO_BAD_FIELDS: ReadonlySet<string> = new Set();
+
+/** The mapped columns of a header, in header order: where each one's cell is, and how it reads. */
+interface Layout {
+  readonly positions: readonly number[];
+  readonly specs: readonly ColumnSpec[];
+  readonly fields: readonly string[];
+  readonly kinds: readonly CellKind[];
+  /** Every header cell is mapped, in place: a row's cells are its texts as they are. */
+  readonly dense: boolean;
+  /** 0, 1, 2, … as many as there are mapped columns: where a row's compacted texts are. */
+  readonly compact: readonly number[];
+}
+
+/**
+ * A built row. Its `texts` (only quoted by issues) are made when asked for,
+ * from the row's cells: the cells of the mapped columns are kept, nothing else.
+ */
+class TableRow implements RawRow {
+  constructor(
+    readonly values: Record<string, unknown>,
+    readonly badFields: ReadonlySet<string>,
+    readonly line: number,
+    private readonly cells: readonly string[],
+    private readonly at: readonly number[],
+    private readonly fields: readonly string[],
+  ) {}
+
+  get texts(): Record<string, string> {
+    const texts: Record<string, string> = {};
+    for (let j = 0; j < this.fields.length; j++) texts[this.fields[j]!] = this.cells[this.at[j]!] ?? '';
+    return texts;
+  }
+}
 
 /**
  * Maps a parsed file's header to `columns` (those of `COLUMNS[file]` for an
@@ -65,6 +98,7 @@ export class TableBuilder {
   private header: CsvRecord | undefined;
   /** Column position → spec (undefined: ignored column). */
   private readonly specs: (ColumnSpec | undefined)[] = [];
+  private layout: Layout | undefined;
   /** Positions of header cells that are blank, while none of their cells has held data. */
   private blankColumns: number[] = [];
   private blankHeaderHoldsData = false;
@@ -147,30 +181,44 @@ export class TableBuilder {
       }
     }
     this.skipRows = issues.some((i) => i.code === 'missing-column' || i.code === 'duplicate-column');
+    const positions = this.specs.flatMap((spec, i) => (spec === undefined ? [] : [i]));
+    const mapped = positions.map((i) => this.specs[i]!);
+    this.layout = {
+      positions, specs: mapped, fields: mapped.map((c) => c.field), kinds: mapped.map((c) => c.kind),
+      dense: positions.length === this.specs.length, compact: positions.map((_, j) => j),
+    };
   }
 
   private readRow(record: CsvRecord): void {
     const { file, specs, issues, warnings, notes } = this;
-    const extra = record.cells.slice(specs.length).filter((c) => c.trim() !== '');
-    if (extra.length > 0) {
-      issues.push({
-        code: 'bad-row', file, line: record.line, field: '', value: record.cells.join(','),
-        message: `the row has ${record.cells.length} cells but the header has ${specs.length} columns; a cell may contain an unquoted comma`,
-      });
-      return;
+    const layout = this.layout!;
+    const cells = record.cells;
+    if (cells.length > specs.length) {
+      for (let k = specs.length; k < cells.length; k++) {
+        if (cells[k]!.trim() === '') continue;
+        issues.push({
+          code: 'bad-row', file, line: record.line, field: '', value: cells.join(','),
+          message: `the row has ${cells.length} cells but the header has ${specs.length} columns; a cell may contain an unquoted comma`,
+        });
+        return;
+      }
     }
     const values: Record<string, unknown> = {};
-    const texts: Record<string, string> = {};
     let badFields: Set<string> | undefined;
-    specs.forEach((spec, i) => {
-      if (spec === undefined) return;
-      const text = record.cells[i] ?? '';
-      texts[spec.field] = text;
+    const { positions, fields, kinds } = layout;
+    for (let j = 0; j < positions.length; j++) {
+      const text = cells[positions[j]!] ?? '';
+      const quick = quickCell(kinds[j]!, text);
+      if (quick !== FULL_PARSE) {
+        if (quick !== undefined) values[fields[j]!] = quick;
+        continue;
+      }
+      const spec = layout.specs[j]!;
       const parsed = parseCell(spec.kind, text);
       if (!parsed.ok) {
         (badFields ??= new Set()).add(spec.field);
         issues.push({ code: 'bad-value', file, line: record.line, field: spec.column, value: text, message: `${spec.column} "${text.trim()}" ${parsed.message}` });
-        return;
+        continue;
       }
       if (parsed.value !== undefined) values[spec.field] = parsed.value;
       if (parsed.note !== undefined && !notes.has(parsed.note)) {
@@ -178,8 +226,11 @@ export class TableBuilder {
         notes.add(parsed.note);
         warnings.push({ code: 'bad-value', file, line: record.line, field: spec.column, message: parsed.note });
       }
-    });
-    this.rows.push({ values, texts, badFields: badFields ?? NO_BAD_FIELDS, line: record.line });
+    }
+    // The texts are read from the cells: all of them when every column is mapped, else those of the mapped columns.
+    const dense = layout.dense;
+    const kept = dense ? cells : positions.map((i) => cells[i] ?? '');
+    this.rows.push(new TableRow(values, badFields ?? NO_BAD_FIELDS, record.line, kept, dense ? positions : layout.compact, fields));
   }
 }
 

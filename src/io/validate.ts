@@ -12,11 +12,11 @@ import {
   AffinitySchema, CountySchema, ExpertSchema, NeedSchema, PairingSchema, PinSchema, SkillSchema,
   type Affinity, type County, type Expert, type Instance, type InstanceInput, type Need, type Pairing, type Pin, type Skill,
 } from '../model/schemas.js';
-import { ANY } from '../model/vocabulary.js';
+import { ANY, LEVELS, ORG_TYPES, ROLES } from '../model/vocabulary.js';
 import { keyCountyMessage } from '../rules/h10-key-county.js';
 import { sameValues } from './duplicates.js';
 import type { EntityKind } from './headers.js';
-import { DEFINING_KEY_FIELDS, looksLikeFormula, normalizeKeys } from './ids.js';
+import { DEFINING_KEY_FIELDS, looksLikeFormula, normalizedOrSame } from './ids.js';
 import { ENTITY_KINDS, SourceMap } from './source-map.js';
 import { groupSizeProblems, partnerLookup, pinQuotaProblems, roundBounds, type QuotaOptions } from './validate-quotas.js';
 
@@ -169,7 +169,9 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   const formulaSeen = new Set<string>();
   const norm = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, raw[kind].map((row, index) => {
     if (!isRecord(row)) return row;
-    const { row: out, control } = normalizeKeys(kind, row);
+    const normalized = normalizedOrSame(kind, row);
+    const out = normalized === undefined ? row : normalized.row;
+    const control = normalized?.control;
     if (control !== undefined) {
       let refused = refusedKeys.get(kind);
       if (refused === undefined) refusedKeys.set(kind, (refused = new Map()));
@@ -178,14 +180,18 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
         issue('bad-value', kind, index, field, `${sources.field(kind, field)} holds a control character (${ch}, e.g. a NUL, tab or line break pasted with the text); an id must be plain text: retype the cell`);
       }
     }
+    const formula = (field: string, key: string): void => {
+      const seen = `${kind}\u0000${field}\u0000${key}`;
+      if (formulaSeen.has(seen)) return;
+      formulaSeen.add(seen);
+      warn('bad-value', kind, index, field, `${sources.field(kind, field)} "${key}" starts with "${key.charAt(0)}", which a spreadsheet reads as a formula; check that the cell holds the id as meant and not what a formula made of it`);
+    };
     for (const field of DEFINING_KEY_FIELDS[kind]) {
       const v = out[field];
-      for (const key of Array.isArray(v) ? v : [v]) {
-        if (typeof key !== 'string' || !looksLikeFormula(key)) continue;
-        const seen = `${kind}\u0000${field}\u0000${key}`;
-        if (formulaSeen.has(seen)) continue;
-        formulaSeen.add(seen);
-        warn('bad-value', kind, index, field, `${sources.field(kind, field)} "${key}" starts with "${key.charAt(0)}", which a spreadsheet reads as a formula; check that the cell holds the id as meant and not what a formula made of it`);
+      if (typeof v === 'string') {
+        if (looksLikeFormula(v)) formula(field, v);
+      } else if (Array.isArray(v)) {
+        for (const key of v) if (typeof key === 'string' && looksLikeFormula(key)) formula(field, key);
       }
     }
     return out;
@@ -195,12 +201,19 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   function rows<K extends EntityKind>(kind: K): Entry<z.output<(typeof SCHEMAS)[K]>>[] {
     const out: Entry<z.output<(typeof SCHEMAS)[K]>>[] = [];
     const refused = refusedKeys.get(kind);
+    const quick = QUICK_SHAPES[kind];
     norm[kind].forEach((row, index) => {
       if (!isRecord(row)) {
         issues.push({ code: 'bad-row', ...sources.locate(kind, index), message: `each entry of ${kind} must be an object` });
         return;
       }
       const reported = union(ctx.reported?.(kind, index), refused?.get(index));
+      // Most rows have the common shape, checked by hand; zod judges the others, and says what is wrong.
+      const value = quick(row);
+      if (value !== undefined) {
+        if (reported === undefined || reported.size === 0) out.push({ value: value as z.output<(typeof SCHEMAS)[K]>, index });
+        return;
+      }
       const parsed = SCHEMAS[kind].safeParse(row);
       if (parsed.success) {
         if (reported === undefined || reported.size === 0) out.push({ value: parsed.data as z.output<(typeof SCHEMAS)[K]>, index });
@@ -225,7 +238,8 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   };
   function uniqueIds<T extends { id: string }>(kind: 'counties' | 'experts', entries: readonly Entry<T>[], what: string): Set<string> {
     const first = new Map<string, number>();
-    const valid = new Map(entries.map((e) => [e.index, e.value]));
+    const valid: (T | undefined)[] = [];
+    for (const e of entries) valid[e.index] = e.value;
     norm[kind].forEach((row, index) => {
       const id = isRecord(row) && typeof row['id'] === 'string' ? row['id'] : '';
       if (id === '') return;
@@ -234,8 +248,8 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
         first.set(id, index);
         return;
       }
-      const a = valid.get(earlier);
-      const b = valid.get(index);
+      const a = valid[earlier];
+      const b = valid[index];
       const before = norm[kind][earlier];
       if ((a !== undefined && b !== undefined && sameValues(a, b)) || (isRecord(before) && sameValues(before, row as Record<string, unknown>))) {
         repeated(kind, earlier, index, 'id', `the ${what} ${id}`);
@@ -272,8 +286,10 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
 
   const countyIds = uniqueIds('counties', allCounties, 'county');
   const expertIds = uniqueIds('experts', allExperts, 'expert');
-  const counties = allCounties.filter((e) => !dropped.get('counties')!.has(e.index));
-  const experts = allExperts.filter((e) => !dropped.get('experts')!.has(e.index));
+  const droppedCounties = dropped.get('counties')!;
+  const droppedExperts = dropped.get('experts')!;
+  const counties = droppedCounties.size === 0 ? allCounties : allCounties.filter((e) => !droppedCounties.has(e.index));
+  const experts = droppedExperts.size === 0 ? allExperts : allExperts.filter((e) => !droppedExperts.has(e.index));
   const countyById = new Map<string, County>();
   for (const { value } of counties) if (!countyById.has(value.id)) countyById.set(value.id, value);
   const expertById = new Map<string, Expert>();
@@ -404,8 +420,9 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   }
   const goneExperts = new Set(experts.filter((e) => e.value.homeCounty !== undefined && skipped.has(e.value.homeCounty)).map((e) => e.value.id));
 
-  const keep = <T>(entries: readonly Entry<T>[], countyOf: (v: T) => string | undefined, expertOf: (v: T) => string | undefined = () => undefined): Entry<T>[] =>
-    entries.filter(({ value }) => {
+  // Nothing skipped (the common case): every entry stays.
+  const keep = <T>(entries: readonly Entry<T>[], countyOf: (v: T) => string | undefined, expertOf: (v: T) => string | undefined = () => undefined): readonly Entry<T>[] =>
+    skipped.size === 0 ? entries : entries.filter(({ value }) => {
       const county = countyOf(value);
       const expert = expertOf(value);
       return (county === undefined || !skipped.has(county)) && (expert === undefined || !goneExperts.has(expert));
@@ -431,6 +448,169 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   const indices = Object.fromEntries(ENTITY_KINDS.map((k) => [k, kept[k].map((e) => e.index)])) as Record<EntityKind, number[]>;
   if (issues.length === 0) rememberValid(instance, opts, warnings);
   return { issues, warnings, instance, sources: sources.reindex(indices) };
+}
+
+/**
+ * Row shapes checked by hand: for a plain object whose fields have the
+ * types and ranges the entity's zod schema accepts, the object that schema
+ * returns (its fields in the schema's order, defaults filled in, ids
+ * trimmed, lists copied); for any other row `undefined`, and the schema
+ * judges it (`rows` in `validateRaw`), so that every message is zod's.
+ * Each check accepts a subset of what its schema accepts and returns the
+ * same value (test/io/quick-shapes.test.ts holds them to it); zod's cost per
+ * row was the largest part of validating a national round.
+ */
+export const QUICK_SHAPES: Readonly<Record<EntityKind, (row: Record<string, unknown>) => object | undefined>> = {
+  counties: quickCounty,
+  needs: quickNeed,
+  experts: quickExpert,
+  skills: quickSkill,
+  pairings: quickPairing,
+  affinities: quickAffinity,
+  pins: quickPin,
+};
+
+const LEVEL_SET: ReadonlySet<unknown> = new Set(LEVELS);
+const ORG_TYPE_SET: ReadonlySet<unknown> = new Set(ORG_TYPES);
+const ROLE_SET: ReadonlySet<unknown> = new Set(ROLES);
+
+/** A field the row holds with the value `undefined`: zod keeps such a key in its output, so the schema judges the row. */
+function heldUndefined(row: Record<string, unknown>, key: string): boolean {
+  return key in row;
+}
+
+/** `z.string().trim().min(1)`: the trimmed id, or `undefined` when the schema would refuse it. */
+function quickId(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+/** True for a whole number in [min, max] (a range well inside zod's safe integers). */
+function isIntIn(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+const INT_MAX = 2 ** 31;
+
+function isPlain(row: Record<string, unknown>): boolean {
+  const proto = Object.getPrototypeOf(row) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function quickCounty(r: Record<string, unknown>): County | undefined {
+  if (!isPlain(r)) return undefined;
+  const id = quickId(r['id']);
+  const province = quickId(r['province']);
+  if (id === undefined || province === undefined) return undefined;
+  const { name, prefecture, keyCounty, eastPartner, groupMin, groupMax, batch } = r;
+  if (name === undefined ? heldUndefined(r, 'name') : typeof name !== 'string') return undefined;
+  if (prefecture === undefined ? heldUndefined(r, 'prefecture') : typeof prefecture !== 'string') return undefined;
+  if (keyCounty === undefined ? heldUndefined(r, 'keyCounty') : typeof keyCounty !== 'boolean') return undefined;
+  let partners: string[];
+  if (eastPartner === undefined) {
+    if (heldUndefined(r, 'eastPartner')) return undefined;
+    partners = [];
+  } else {
+    if (!Array.isArray(eastPartner)) return undefined;
+    partners = [];
+    for (let i = 0; i < eastPartner.length; i++) {
+      const p = quickId(eastPartner[i]);
+      if (p === undefined) return undefined;
+      partners.push(p);
+    }
+  }
+  if (groupMin === undefined ? heldUndefined(r, 'groupMin') : !isIntIn(groupMin, 1, INT_MAX)) return undefined;
+  if (groupMax === undefined ? heldUndefined(r, 'groupMax') : !isIntIn(groupMax, 1, INT_MAX)) return undefined;
+  if (batch === undefined ? heldUndefined(r, 'batch') : typeof batch !== 'string') return undefined;
+  const out: County = { id, name: (name as string | undefined) ?? '', province, prefecture: (prefecture as string | undefined) ?? '', keyCounty: (keyCounty as boolean | undefined) ?? false, eastPartner: partners };
+  if (groupMin !== undefined) out.groupMin = groupMin as number;
+  if (groupMax !== undefined) out.groupMax = groupMax as number;
+  if (batch !== undefined) out.batch = batch as string;
+  return out;
+}
+
+function quickNeed(r: Record<string, unknown>): Need | undefined {
+  if (!isPlain(r)) return undefined;
+  const countyId = quickId(r['countyId']);
+  const industry = quickId(r['industry']);
+  const stage = quickId(r['stage']);
+  if (countyId === undefined || industry === undefined || stage === undefined) return undefined;
+  const { weight, required } = r;
+  if (weight === undefined ? heldUndefined(r, 'weight') : !(isFiniteNumber(weight) && weight >= 0)) return undefined;
+  if (required === undefined ? heldUndefined(r, 'required') : typeof required !== 'boolean') return undefined;
+  return { countyId, industry, stage, weight: (weight as number | undefined) ?? 1, required: (required as boolean | undefined) ?? false };
+}
+
+function quickExpert(r: Record<string, unknown>): Expert | undefined {
+  if (!isPlain(r)) return undefined;
+  const id = quickId(r['id']);
+  const province = quickId(r['province']);
+  if (id === undefined || province === undefined) return undefined;
+  const { name, organization, orgType, level, homeCounty, capacity } = r;
+  if (!LEVEL_SET.has(level)) return undefined;
+  if (name === undefined ? heldUndefined(r, 'name') : typeof name !== 'string') return undefined;
+  if (organization === undefined ? heldUndefined(r, 'organization') : typeof organization !== 'string') return undefined;
+  if (orgType === undefined ? heldUndefined(r, 'orgType') : !ORG_TYPE_SET.has(orgType)) return undefined;
+  if (homeCounty === undefined ? heldUndefined(r, 'homeCounty') : !(typeof homeCounty === 'string' && homeCounty.length >= 1)) return undefined;
+  if (capacity === undefined ? heldUndefined(r, 'capacity') : !isIntIn(capacity, 0, INT_MAX)) return undefined;
+  const n = (name as string | undefined) ?? '';
+  const org = (organization as string | undefined) ?? '';
+  const lv = level as Expert['level'];
+  // In the schema's order: orgType comes before level.
+  const out: Expert = orgType === undefined
+    ? { id, name: n, province, organization: org, level: lv }
+    : { id, name: n, province, organization: org, orgType: orgType as Expert['orgType'], level: lv };
+  if (homeCounty !== undefined) out.homeCounty = homeCounty as string;
+  if (capacity !== undefined) out.capacity = capacity as number;
+  return out;
+}
+
+function quickSkill(r: Record<string, unknown>): Skill | undefined {
+  if (!isPlain(r)) return undefined;
+  const expertId = quickId(r['expertId']);
+  const industry = quickId(r['industry']);
+  const stage = quickId(r['stage']);
+  if (expertId === undefined || industry === undefined || stage === undefined) return undefined;
+  const { proficiency } = r;
+  if (proficiency === undefined ? heldUndefined(r, 'proficiency') : !isIntIn(proficiency, 1, 3)) return undefined;
+  return { expertId, industry, stage, proficiency: (proficiency as number | undefined) ?? 2 };
+}
+
+function quickPairing(r: Record<string, unknown>): Pairing | undefined {
+  if (!isPlain(r)) return undefined;
+  const eastProvince = quickId(r['eastProvince']);
+  const westProvince = quickId(r['westProvince']);
+  if (eastProvince === undefined || westProvince === undefined) return undefined;
+  const raw = r['countyId'];
+  if (raw === undefined) return heldUndefined(r, 'countyId') ? undefined : { eastProvince, westProvince };
+  const countyId = quickId(raw);
+  return countyId === undefined ? undefined : { eastProvince, westProvince, countyId };
+}
+
+function quickAffinity(r: Record<string, unknown>): Affinity | undefined {
+  if (!isPlain(r)) return undefined;
+  const countyId = quickId(r['countyId']);
+  const expertId = quickId(r['expertId']);
+  if (countyId === undefined || expertId === undefined) return undefined;
+  const { score, veto } = r;
+  if (score === undefined ? heldUndefined(r, 'score') : !isFiniteNumber(score)) return undefined;
+  if (veto === undefined ? heldUndefined(r, 'veto') : typeof veto !== 'boolean') return undefined;
+  return { countyId, expertId, score: (score as number | undefined) ?? 0, veto: (veto as boolean | undefined) ?? false };
+}
+
+function quickPin(r: Record<string, unknown>): Pin | undefined {
+  if (!isPlain(r)) return undefined;
+  const countyId = quickId(r['countyId']);
+  const expertId = quickId(r['expertId']);
+  if (countyId === undefined || expertId === undefined) return undefined;
+  const role = r['role'];
+  if (role === undefined) return heldUndefined(r, 'role') ? undefined : { countyId, expertId };
+  return ROLE_SET.has(role) ? { countyId, expertId, role: role as Pin['role'] } : undefined;
 }
 
 /** Instances this module judged valid, with the options that judged them and the warnings given. */

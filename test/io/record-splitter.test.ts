@@ -95,3 +95,30 @@ function wholeRecordEnds(text: string): number[] {
   }
   return ends;
 }
+
+describe('RecordSplitter skimming pieces without a quote', () => {
+  /** Every result of feeding `pieces` (texts, counts, quoted spans, overlong records) and the state that shows after. */
+  function trace(pieces: readonly string[], limit: number | undefined, skim: boolean): unknown[] {
+    const splitter = new RecordSplitter(limit, skim);
+    const out: unknown[] = [];
+    for (const piece of pieces) {
+      const r = splitter.feed(piece);
+      out.push(r, [...splitter.quotedSpans], splitter.firstMalformedLine);
+      if (!r.ok) return out;
+    }
+    out.push(splitter.finish(), [...splitter.quotedSpans]);
+    return out;
+  }
+
+  it('property: the same results as reading character by character, however the text is fed', () => {
+    const unit = fc.oneof(
+      { arbitrary: fc.constantFrom(',', ',', '\n', '\n', '\r', '\r\n', ' ', '\t', '\u3000', '\uFEFF', 'a', 'bc', '张'), weight: 10 },
+      { arbitrary: fc.constantFrom('"', '""', '"x,\ny"', 'a"b', '"p" q'), weight: 1 },
+    );
+    fc.assert(fc.property(fc.string({ unit, maxLength: 80 }), fc.array(fc.nat(80), { maxLength: 8 }), fc.constantFrom(undefined, 3, 6, 12), (text, cuts, limit) => {
+      const at = [...new Set(cuts.map((c) => (text.length === 0 ? 0 : c % text.length)))].sort((x, y) => x - y);
+      const pieces = [0, ...at].map((from, i, all) => text.slice(from, all[i + 1] ?? text.length));
+      expect(trace(pieces, limit, true)).toEqual(trace(pieces, limit, false));
+    }), propertyParameters(1500));
+  });
+});
