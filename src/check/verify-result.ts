@@ -32,7 +32,7 @@ export interface StoredResult {
   /** The pins the result set records (a repaired result writes them); absent: the input's pins apply. */
   pinned?: readonly Pin[];
   /**
-   * Experts the result says withdrew (a repair's changes.csv, see `readWithdrawals`). A claim: it only
+   * Experts the result says withdrew (a repair's changes.csv, as `readResultDir` returns them). A claim: it only
    * spares unmatched reasons that a withdrawn expert would refute, and a withdrawn expert who serves is a false claim.
    */
   withdrawn?: readonly string[];

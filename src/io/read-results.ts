@@ -37,6 +37,12 @@ export type ReadResultDirResult =
      * withdrawn experts), to be checked instead of the input's.
      */
     pinned?: Pin[];
+    /**
+     * Experts the folder's changes.csv (written by `repair`) says withdrew,
+     * in file order without repeats; absent without a changes.csv. A claim
+     * of the folder, read from the bytes the manifest hashes.
+     */
+    withdrawn?: string[];
     /** summary.json, when present. */
     summary?: StoredSummary;
     /** timing.json's `seconds`, when present. */
@@ -60,6 +66,23 @@ const PINNED_SPECS: readonly ColumnSpec[] = [
   col('expert_id', 'expertId', true, 'id', [], 'expert'),
   col('role', 'role', false, 'role', [], 'leader, local, east or member'),
 ];
+
+/** Columns of a repair's changes.csv (`src/incremental/write.ts`). */
+const CHANGE_SPECS: readonly ColumnSpec[] = [
+  col('county_id', 'countyId', true, 'text', [], 'county'),
+  col('expert_id', 'expertId', true, 'text', [], 'expert'),
+  col('change', 'change', true, 'text', [], 'removed, added, moved or role'),
+  col('role', 'role', false, 'text', [], 'role'),
+  col('reason', 'reason', false, 'text', [], 'why'),
+];
+const ChangeRowSchema = z.object({ countyId: z.string(), expertId: z.string(), change: z.string(), role: z.string().optional(), reason: z.string().optional() });
+
+/** The experts a repair's change rows say withdrew (removed, with a reason starting "withdrew"), without repeats. */
+function withdrawnIn(rows: readonly z.infer<typeof ChangeRowSchema>[]): string[] {
+  const withdrawn = new Set<string>();
+  for (const r of rows) if (r.change === 'removed' && (r.reason ?? '').startsWith('withdrew')) withdrawn.add(r.expertId);
+  return [...withdrawn];
+}
 
 /** Columns of unmatched.csv. */
 const UNMATCHED_SPECS: readonly ColumnSpec[] = [
@@ -120,6 +143,7 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
   });
   const unmatched = await readRows(src, 'unmatched.csv', UNMATCHED_SPECS, UnmatchedSchema, issues, unneutralizeAll);
   const pinned = findFile(names, 'pinned.csv') === undefined ? undefined : await readRows(src, 'pinned.csv', PINNED_SPECS, PinSchema, issues, unneutralizeAll);
+  const changes = findFile(names, 'changes.csv') === undefined ? undefined : await readRows(src, 'changes.csv', CHANGE_SPECS, ChangeRowSchema, issues, unneutralizeAll);
 
   let summary: StoredSummary | undefined;
   const summaryJson = await readJson(src, 'summary.json', issues);
@@ -145,6 +169,7 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
   return {
     ok: true, assignments, unmatched,
     ...(pinned === undefined ? {} : { pinned }),
+    ...(changes === undefined ? {} : { withdrawn: withdrawnIn(changes) }),
     ...(summary === undefined ? {} : { summary }),
     ...(seconds === undefined ? {} : { seconds }),
   };

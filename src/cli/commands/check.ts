@@ -10,7 +10,6 @@ import { resolveOptions, type OptionsInput } from '../../model/options.js';
 import { formatFinding, type Finding } from '../../check/findings.js';
 import { describeDifferences, readOptionsFile } from '../../check/options-against.js';
 import { verifyResult, type VerifyReport } from '../../check/verify-result.js';
-import { readWithdrawals } from '../../check/read-withdrawals.js';
 import { optionalChoice, optionalNumber, parseCommandArgs, requireString } from '../args.js';
 import { printIssues } from '../print.js';
 import { EXIT, type Terminal } from '../terminal.js';
@@ -133,14 +132,9 @@ export async function checkCommand(argv: readonly string[], term: Terminal): Pro
     printIssues(term, result.issues);
     return EXIT.input;
   }
-  const withdrawals = await readWithdrawals(resultDir);
-  if (!withdrawals.ok) {
-    printIssues(term, withdrawals.issues);
-    return EXIT.input;
-  }
   let report: VerifyReport;
   try {
-    report = verifyResult(read.instance, { ...result, withdrawn: withdrawals.withdrawn }, parsedOptions);
+    report = verifyResult(read.instance, { ...result, withdrawn: result.withdrawn ?? [] }, parsedOptions);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     printIssues(term, error.issues);
