@@ -64,7 +64,7 @@ async function measureRepair(instance: Instance, reduced: Instance, original: So
   const check = checkSolution(reduced, out.result, options);
   const diff = diffGroups(original.assignments, out.result.assignments, withdrawn);
   const logged = { added: new Set<string>(), removed: new Set<string>() };
-  for (const c of out.changes) if (c.change !== 'role') logged[c.change].add(pairKey(c.countyId, c.expertId));
+  for (const c of out.changes) if (c.change === 'added' || c.change === 'removed') logged[c.change].add(pairKey(c.countyId, c.expertId));
   const same = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
   if (!check.ok) notes.push(`repair check: ${check.violations.slice(0, 2).map((v) => `${v.rule} ${v.message}`).join('; ')}`);
   return {

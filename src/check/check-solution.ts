@@ -1,7 +1,9 @@
 /**
  * checkSolution: an independent verifier of every hard rule (H1–H9). It
  * imports the rules and nothing of any solver, so a solver's bug cannot hide
- * in the check of its own answer.
+ * in the check of its own answer. Groups kept with a vacancy (a repair's
+ * `vacancies`) are checked too, accepting only their vacant places
+ * (`check-vacancies.ts`).
  */
 import { resolveOptions, type Options, type OptionsInput } from '../model/options.js';
 import type { Expert, Instance, InstanceInput } from '../model/schemas.js';
@@ -12,6 +14,7 @@ import { SOLUTION_RULES } from '../rules/index.js';
 import { roleOf } from '../rules/roles.js';
 import type { GroupMember, SolutionView, Violation } from '../rules/types.js';
 import { groupScore } from '../objective/score.js';
+import { withVacancies } from './check-vacancies.js';
 
 /** The checker's verdict. */
 export interface CheckReport {
@@ -64,14 +67,20 @@ function checkRoleLabels(ctx: RoundContext, view: SolutionView, out: Violation[]
 /** Checks a solution against a prepared round. */
 export function checkWithContext(ctx: RoundContext, solution: Solution): CheckReport {
   const violations: Violation[] = [];
-  const view = indexSolution(ctx, solution, violations);
-  for (const rule of SOLUTION_RULES) violations.push(...rule.check(ctx, view));
+  const base = indexSolution(ctx, solution, violations);
+  // Groups kept with a vacancy are checked with the others; only their vacant places are accepted.
+  const held = solution.vacancies !== undefined && solution.vacancies.length > 0 ? withVacancies(ctx, base, solution.vacancies, violations) : undefined;
+  const view = held?.view ?? base;
+  for (const rule of SOLUTION_RULES) for (const v of rule.check(ctx, view)) if (!held?.accepts(v)) violations.push(v);
   checkRoleLabels(ctx, view, violations);
+  // A kept group is not matched and scores nothing: the score and the count are of complete groups.
   let objective = 0;
-  for (const [countyId, members] of view.groups) {
-    objective += groupScore(ctx, { id: countyId }, members.map((m): Expert => m.expert)).total;
+  for (const [countyId, members] of base.groups) {
+    const county = ctx.countyById.get(countyId);
+    if (!county) continue;
+    objective += groupScore(ctx, county, members.map((m): Expert => m.expert), members.find((m) => m.role === 'leader')?.expert.id).total;
   }
-  return { ok: violations.length === 0, violations, objective, matchedCounties: view.groups.size };
+  return { ok: violations.length === 0, violations, objective, matchedCounties: base.groups.size };
 }
 
 /**

@@ -14,8 +14,10 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 export const CLAIM_CODES = [
   'summary-missing', 'input-hash', 'objective', 'upper-bound-below-objective', 'upper-bound-missing', 'upper-bound-refuted', 'gap', 'status-gap',
   'status-infeasible', 'status-not-optimal', 'matched-counties', 'total-counties', 'experts-used', 'experts-free',
-  'matchable-below-matched', 'weakest-group-score', 'weakest-group-bound', 'objective-mode', 'seed',
+  'matchable-below-matched', 'weakest-group-score', 'weakest-group-bound', 'group-sizes', 'objective-mode', 'seed',
   'row-fit', 'row-covers', 'row-reason', 'false-reason', 'pin-not-in-input', 'withdrawn-serving',
+  'vacancy-detail', 'vacancy-not-kept', 'ledger-missing', 'ledger-row', 'ledger-replay', 'ledger-state', 'ledger-events', 'ledger-parent',
+  'roster-header', 'roster-row-shape', 'roster-missing-row', 'roster-duplicate-row', 'roster-extra-row', 'roster-cell', 'roster-order',
   'options-invalid', 'options-differ',
 ] as const;
 /** A code of a false claim or an option mismatch. */

@@ -46,13 +46,13 @@ export function improvingAddition(ctx: RoundContext, groups: readonly HeldGroup[
   let budget = IMPROVE_BUDGET;
   for (const g of groups) {
     if (g.members.length >= groupSizeBounds(ctx, g.county).max) continue;
-    const before = groupScore(ctx, g.county, g.members).total;
+    const before = groupScore(ctx, g.county, g.members, g.leader.id).total;
     const inGroup = new Set(g.members);
     for (const e of free) {
       if (budget-- <= 0) return undefined;
       if (inGroup.has(e) || isLocalElsewhere(e, g.county) || isVetoed(ctx, g.county.id, e.id)) continue;
       const members = [...g.members, e];
-      const after = total - before + groupScore(ctx, g.county, members).total;
+      const after = total - before + groupScore(ctx, g.county, members, g.leader.id).total;
       if (after - above <= SCORE_TOLERANCE * Math.max(1, Math.abs(above))) continue;
       if (isValidGroup(ctx, g.county, members, g.leader)) return { countyId: g.county.id, expertId: e.id, total: after };
     }

@@ -3,7 +3,8 @@
  * input, as a supervisor (监督) runs it on a published folder, trusting none
  * of the folder's files. The hard rules (checkSolution), then every claim:
  * the summary's numbers, status, bound and gap, the input's fingerprint,
- * each row's fit, covers and reason, each unmatched county's reason code,
+ * each row's fit, covers and reason, every cell of roster.csv (when the
+ * set has one), each unmatched county's reason code,
  * and the options the result says it was solved with, compared with those
  * it is checked against (the policy defaults unless given). No solver is
  * imported: what needs solving to confirm is said to be unconfirmed.
@@ -14,14 +15,22 @@ import { hashInstance } from '../model/instance-hash.js';
 import { InstanceSchema, type Assignment, type Expert, type Instance, type InstanceInput, type Pin, type Unmatched } from '../model/schemas.js';
 import { validateInstance } from '../io/validate.js';
 import { weakestGroupScore } from '../objective/weakest-group.js';
+import { groupSizeSummary } from '../objective/group-size.js';
 import { buildContext, type RoundContext } from '../rules/context.js';
 import { checkWithContext, type CheckReport } from './check-solution.js';
 import type { Finding } from './findings.js';
 import { compareSummaryOptions, differencesFromPolicy, type OptionDifference } from './options-against.js';
 import { verifyRows } from './verify-rows.js';
+import { verifyRoster } from './verify-roster.js';
+import type { StoredRoster } from '../roster/read.js';
 import { verifySummary, type StoredSummary } from './verify-summary.js';
 import { loadOf, verifyUnmatched } from './verify-unmatched.js';
 import { improvingAddition, type HeldGroup } from './improve.js';
+import { verifyLedger, type LedgerCheck } from './verify-ledger.js';
+import type { LedgerRow } from '../io/ledger.js';
+import { withdrawnInLedger, type LedgerParent } from '../io/ledger-events.js';
+import type { VacancyMember } from '../model/result.js';
+import type { GroupMember } from '../rules/types.js';
 
 /** A result as read back from its folder (`readResultDir` gives this shape). */
 export interface StoredResult {
@@ -36,6 +45,18 @@ export interface StoredResult {
    * spares unmatched reasons that a withdrawn expert would refute, and a withdrawn expert who serves is a false claim.
    */
   withdrawn?: readonly string[];
+  /** roster.csv as read back, when the set has one: every cell is checked against the roster the input and the assignments give. */
+  roster?: StoredRoster;
+  /** Members of groups kept with a vacancy (vacancies.csv): checked with the groups; their places are held. */
+  vacancies?: readonly VacancyMember[];
+  /** ledger.csv's rows, when the set has one: the chain is verified (`verifyLedger`). */
+  ledger?: readonly LedgerRow[];
+}
+
+/** What `verifyResult` is given besides the result: its parent result, to prove the ledger's link (`check --parent DIR`). */
+export interface VerifyContext {
+  /** The parent result as read back (`readResultDir`: with its manifest hash and ledger). */
+  parent?: LedgerParent;
 }
 
 /** The verdict of `verifyResult`. */
@@ -56,12 +77,22 @@ export interface VerifyReport {
   pins: { source: 'result' | 'input'; dropped: Pin[] };
   /** Unmatched counties whose reason was not checked (scanning budget spent on a very large round). */
   uncheckedReasons: string[];
-  /** Experts the result says withdrew, whom the reasons were checked without. */
+  /** Experts the result says withdrew (changes.csv, and earlier withdrawals in ledger.csv of experts who serve nowhere), whom the reasons were checked without. */
   withdrawn: string[];
+  /** Counties kept with a vacancy (vacancies.csv), in the order listed. */
+  vacancies: string[];
+  /** What the ledger check found out (its findings are among `findings`). */
+  ledger: Omit<LedgerCheck, 'findings'>;
 }
 
 /** Violations about unmatched.csv's rows (the others concern the groups of assignments.csv). */
 const UNMATCHED_FILE_CODES: ReadonlySet<string> = new Set(['duplicate-unmatched', 'matched-and-unmatched', 'county-missing']);
+
+/** The expert a result's rows name as the county's leader (S2b depends on who leads). */
+function leaderOf(assignments: readonly Assignment[], countyId: string): { id: string } | undefined {
+  const row = assignments.find((a) => a.countyId === countyId && a.role === 'leader');
+  return row ? { id: row.expertId } : undefined;
+}
 
 function pinKey(p: Pin): string {
   return `${p.countyId}\u0000${p.expertId}\u0000${p.role ?? ''}`;
@@ -82,12 +113,13 @@ function pinsToCheck(input: readonly Pin[], recorded: readonly Pin[] | undefined
 
 /**
  * A better valid result one member away, when there is one above the
- * claimed bound: then the bound is false. Only for a result that keeps
+ * claimed bound: then the bound is false (`load`: the places every group,
+ * kept ones too, holds). Only for a result that keeps
  * every rule and whose bound is on results matching as many counties as it
  * does; not for a round with batches, whose bound holds with the earlier
  * batches' groups standing.
  */
-function refuteBound(ctx: RoundContext, stored: StoredResult, groups: ReadonlyMap<string, Expert[]>, rules: CheckReport, withdrawn: ReadonlySet<string>): Finding | undefined {
+function refuteBound(ctx: RoundContext, stored: StoredResult, groups: ReadonlyMap<string, Expert[]>, rules: CheckReport, withdrawn: ReadonlySet<string>, load: ReadonlyMap<string, number>): Finding | undefined {
   const s = stored.summary;
   if (!s || !rules.ok || !Number.isFinite(s.upperBound) || s.matchableUpperBound !== rules.matchedCounties) return undefined;
   if (ctx.counties.some((c) => c.batch !== undefined && c.batch !== '')) return undefined;
@@ -98,7 +130,7 @@ function refuteBound(ctx: RoundContext, stored: StoredResult, groups: ReadonlyMa
     const leader = leaders.get(c.id);
     if (members && leader) held.push({ county: c, members, leader });
   }
-  const better = improvingAddition(ctx, held, rules.objective, s.upperBound, loadOf(groups), withdrawn);
+  const better = improvingAddition(ctx, held, rules.objective, s.upperBound, load, withdrawn);
   if (!better) return undefined;
   return {
     kind: 'false-claim', code: 'upper-bound-refuted', file: 'summary.json', field: 'upperBound', claimed: String(s.upperBound), actual: String(better.total), countyId: better.countyId, expertId: better.expertId,
@@ -120,7 +152,7 @@ function refuteBound(ctx: RoundContext, stored: StoredResult, groups: ReadonlyMa
  *   for (const f of report.findings) console.error(formatFinding(f));
  * }
  */
-export function verifyResult(instance: Instance | InstanceInput, stored: StoredResult, options: Options | OptionsInput = {}): VerifyReport {
+export function verifyResult(instance: Instance | InstanceInput, stored: StoredResult, options: Options | OptionsInput = {}, context: VerifyContext = {}): VerifyReport {
   const opts = resolveOptions(options);
   const { keyCounties, leaderLevels, defaultCapacity } = opts;
   const checked = validateInstance(InstanceSchema.parse(instance), { keyCounties, leaderLevels, defaultCapacity });
@@ -131,12 +163,20 @@ export function verifyResult(instance: Instance | InstanceInput, stored: StoredR
   const pins = pinsToCheck(input.pins, stored.pinned, claims);
   const ctx = buildContext({ ...input, pins: pins.pins }, opts);
   const rules = checkWithContext(ctx, stored);
+  // Kept groups (vacancies): their members, by county, hold places that are not free.
+  const kept = new Map<string, GroupMember[]>();
+  for (const v of stored.vacancies ?? []) {
+    const e = ctx.expertById.get(v.expertId);
+    if (!e || !ctx.countyById.has(v.countyId)) continue;
+    kept.set(v.countyId, [...(kept.get(v.countyId) ?? []), { expert: e, role: v.role }]);
+  }
   const violations = rules.violations.map((v): Finding => ({
     kind: 'violation', rule: v.rule, code: v.code, file: UNMATCHED_FILE_CODES.has(v.code) ? 'unmatched.csv' : 'assignments.csv',
     ...(v.countyId === undefined ? {} : { countyId: v.countyId }), ...(v.expertId === undefined ? {} : { expertId: v.expertId }), message: v.message,
   }));
 
   claims.push(...verifyRows(ctx, stored.assignments));
+  if (stored.roster) claims.push(...verifyRoster(input, stored.assignments, stored.unmatched, stored.roster, stored.vacancies));
   const groups = new Map<string, Expert[]>();
   for (const a of stored.assignments) {
     const e = ctx.expertById.get(a.expertId);
@@ -146,11 +186,16 @@ export function verifyResult(instance: Instance | InstanceInput, stored: StoredR
     else groups.set(a.countyId, [e]);
   }
   const withdrawn = new Set(stored.withdrawn ?? []);
+  // Unavailable to refute a reason or a bound: those who withdrew now, and those the ledger says withdrew earlier and serve nowhere (as `repair` treats them).
+  const serving = new Set([...stored.assignments, ...(stored.vacancies ?? [])].map((a) => a.expertId));
+  const unavailable = new Set([...withdrawn, ...[...withdrawnInLedger(stored.ledger ?? [])].filter((id) => !serving.has(id))]);
   for (const a of stored.assignments) {
     if (withdrawn.has(a.expertId)) claims.push({ kind: 'false-claim', code: 'withdrawn-serving', file: 'changes.csv', countyId: a.countyId, expertId: a.expertId, message: `expert ${a.expertId} is said to have withdrawn, yet serves county ${a.countyId}` });
   }
   const status = stored.summary?.status;
-  const reasons = verifyUnmatched(ctx, stored.unmatched, groups, status === 'optimal', withdrawn);
+  const reasons = verifyUnmatched(ctx, stored.unmatched, groups, status === 'optimal', unavailable, kept);
+  const { findings: ledgerFindings, ...ledger } = verifyLedger(stored, withdrawn, context.parent);
+  claims.push(...ledgerFindings);
   claims.push(...reasons.findings);
 
   let runDifferences: OptionDifference[] = [];
@@ -158,18 +203,20 @@ export function verifyResult(instance: Instance | InstanceInput, stored: StoredR
   if (stored.summary === undefined) {
     claims.push({ kind: 'false-claim', code: 'summary-missing', file: 'summary.json', message: 'the result has no summary.json: its status, score and bound, and the input it was solved for, cannot be checked' });
   } else {
-    const used = new Set(stored.assignments.map((a) => a.expertId).filter((id) => ctx.expertById.has(id)));
+    // A kept group's members hold their places: they are used, as the solvers count them.
+    const used = new Set([...stored.assignments, ...(stored.vacancies ?? [])].map((a) => a.expertId).filter((id) => ctx.expertById.has(id)));
     claims.push(...verifySummary(stored.summary, {
       objective: rules.objective,
       matchedCounties: rules.matchedCounties,
       totalCounties: ctx.counties.length,
       expertsUsed: used.size,
       expertsFree: ctx.experts.length - used.size,
-      weakestGroupScore: weakestGroupScore(ctx, [...groups].map(([id, members]) => ({ county: { id }, members }))),
+      weakestGroupScore: weakestGroupScore(ctx, [...groups].map(([id, members]) => ({ county: { id }, members, leader: leaderOf(stored.assignments, id) }))),
+      groupSizes: groupSizeSummary([...groups.values()].map((members) => members.length)),
       inputHash: hashInstance(input),
       matchableFromFree: reasons.matchableFromFree,
     }, opts));
-    const refuted = refuteBound(ctx, stored, groups, rules, withdrawn);
+    const refuted = refuteBound(ctx, stored, groups, rules, unavailable, loadOf(new Map([...groups, ...[...kept].map(([c, m]): [string, Expert[]] => [c, m.map((x) => x.expert)])])));
     if (refuted) claims.push(refuted);
     const compared = compareSummaryOptions(opts, stored.summary.options);
     mismatches.push(...compared.findings);
@@ -179,6 +226,7 @@ export function verifyResult(instance: Instance | InstanceInput, stored: StoredR
   return {
     ok: findings.length === 0, findings, rules, options: opts,
     policyDifferences: differencesFromPolicy(opts), runDifferences,
-    pins: { source: pins.source, dropped: pins.dropped }, uncheckedReasons: reasons.unchecked, withdrawn: [...withdrawn],
+    pins: { source: pins.source, dropped: pins.dropped }, uncheckedReasons: reasons.unchecked, withdrawn: [...unavailable],
+    vacancies: [...kept.keys()], ledger,
   };
 }

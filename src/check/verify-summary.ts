@@ -12,6 +12,7 @@
  */
 import type { Options } from '../model/options.js';
 import type { Summary } from '../model/schemas.js';
+import type { GroupSizes } from '../objective/group-size.js';
 import { relativeGap } from '../objective/gap.js';
 import type { Finding } from './findings.js';
 
@@ -31,6 +32,8 @@ export interface RecomputedFacts {
   expertsFree: number;
   /** The weakest group's score, null when no county is matched. */
   weakestGroupScore: number | null;
+  /** The groups' smallest, mean and largest size, null when no county is matched. */
+  groupSizes: GroupSizes | null;
   /** `hashInstance` of the validated input. */
   inputHash: string;
   /** Unmatched counties (not `not-solved`) that free experts could form a valid group for. */
@@ -43,6 +46,11 @@ function close(a: number, b: number, tolerance = SCORE_TOLERANCE): boolean {
 
 function claim(field: string, claimed: unknown, actual: unknown, code: Finding['code'], message: string): Finding {
   return { kind: 'false-claim', code, file: 'summary.json', field, claimed: String(claimed), actual: String(actual), message };
+}
+
+function sameSizes(a: GroupSizes | null, b: GroupSizes | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.min === b.min && a.max === b.max && close(a.mean, b.mean, 1e-9);
 }
 
 /** Every claim of the summary that the facts refute. `options` are those the result is checked against. */
@@ -93,6 +101,10 @@ export function verifySummary(summary: StoredSummary, facts: RecomputedFacts, op
     if ((s.weakestGroupScore === null) !== (w === null) || (w !== null && s.weakestGroupScore !== null && !close(s.weakestGroupScore, w))) {
       out.push(claim('weakestGroupScore', s.weakestGroupScore, w, 'weakest-group-score', `the summary claims the weakest group scores ${s.weakestGroupScore}; the groups give ${w}`));
     }
+  }
+  if (s.groupSizes !== undefined && !sameSizes(s.groupSizes, facts.groupSizes)) {
+    const words = (g: GroupSizes | null): string => (g === null ? 'none' : `${g.min}/${g.mean}/${g.max}`);
+    out.push(claim('groupSizes', words(s.groupSizes), words(facts.groupSizes), 'group-sizes', `the summary claims group sizes (min/mean/max) ${words(s.groupSizes)}; the groups have ${words(facts.groupSizes)}`));
   }
   if (s.weakestGroupBound !== undefined && s.weakestGroupBound !== null) {
     const w = facts.weakestGroupScore;

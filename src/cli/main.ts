@@ -16,6 +16,7 @@ import { SOLVE_HELP, solveCommand } from './commands/solve.js';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
 import { EXPLAIN_HELP, explainCommand } from './commands/explain.js';
 import { REPAIR_HELP, repairCommand } from './commands/repair.js';
+import { ROSTER_HELP, rosterCommand } from './commands/roster.js';
 import { printIssues } from './print.js';
 import { EXIT, processTerminal, type Terminal } from './terminal.js';
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], term: Terminal) 
   generate: { run: generateCommand, help: GENERATE_HELP },
   explain: { run: explainCommand, help: EXPLAIN_HELP },
   repair: { run: repairCommand, help: REPAIR_HELP },
+  roster: { run: rosterCommand, help: ROSTER_HELP },
 };
 
 /** Top-level help. */
@@ -40,6 +42,7 @@ Usage:
   advisory-groups generate --preset NAME --out DIR [--seed N]
   advisory-groups explain  --input DIR --result DIR --county ID [--expert ID]
   advisory-groups repair   --input DIR --result DIR --withdraw ID[,ID…] --out DIR
+  advisory-groups roster   --input DIR --result DIR [--out FILE]
 
 Run \`advisory-groups COMMAND --help\` for a command's options.`;
 

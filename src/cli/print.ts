@@ -20,12 +20,16 @@ const STATUS_WORDS: Record<SolveResult['status'], string> = {
   infeasible: 'infeasible (no county could be matched)',
 };
 
-/** Prints the outcome of a solve: status, counts, score with bound and gap, then one line per county. */
-export function printSolveSummary(term: Terminal, instance: Instance, result: SolveResult, outDir: string, countyLines = 40): void {
+/**
+ * Prints the outcome of a solve: status, counts, score with bound and gap, then one line per county,
+ * and the files written (`written`: the folder's listing, read back by the caller).
+ */
+export function printSolveSummary(term: Terminal, instance: Instance, result: SolveResult, outDir: string, countyLines = 40, written?: readonly string[]): void {
   const s = result.summary;
   term.out(`status     ${STATUS_WORDS[s.status]}`);
   term.out(`counties   ${s.matchedCounties} of ${s.totalCounties} matched${s.matchableUpperBound > s.matchedCounties ? ` (at most ${s.matchableUpperBound} can be)` : ''}`);
   term.out(`experts    ${s.expertsUsed} serving, ${s.expertsFree} free`);
+  if (s.groupSizes) term.out(`sizes      ${s.groupSizes.min}–${s.groupSizes.max} members, mean ${s.groupSizes.mean.toFixed(2)}${typeof s.options['targetSize'] === 'number' ? ` (target ${s.options['targetSize']})` : ''}`);
   term.out(`score      ${s.objective.toFixed(2)}   bound ${s.upperBound.toFixed(2)}   gap ${(s.gap * 100).toFixed(2)}%   (${s.objectiveMode} objective)`);
   if (s.weakestGroupScore !== null && s.weakestGroupScore !== undefined) {
     const bound = s.weakestGroupBound ?? Number.POSITIVE_INFINITY;
@@ -62,7 +66,8 @@ export function printSolveSummary(term: Terminal, instance: Instance, result: So
     if (result.unmatched.length > countyLines) term.out(`  … see unmatched.csv`);
   }
   term.out('');
-  term.out(`wrote      ${outDir}/assignments.csv, unmatched.csv, summary.json, timing.json, manifest.json`);
+  // The folder's own listing when the caller read it back, so the line names every file (roster, ledger, report…).
+  term.out(`wrote      ${outDir}/${(written ?? ['assignments.csv', 'unmatched.csv', 'summary.json', 'timing.json', 'manifest.json']).join(', ')}`);
 }
 
 /** Prints input problems, one per line, with a closing count. */

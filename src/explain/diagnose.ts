@@ -4,7 +4,8 @@
  * holds, too few candidates, or pins that cannot be completed. Each answer
  * is a reason code and a detail a person can act on: it counts the experts
  * of the missing kind in the pool and says what keeps each of them out
- * (a veto, no capacity, a local scientist of another county), and what to add.
+ * (a veto, no capacity, a local scientist of another county, no consent on
+ * both sides when consent is required), and what to add.
  *
  * Two ways in: `diagnoseCounty` against a list of candidates (what a solver
  * already holds), and `diagnoseCountyIndexed` / `diagnoseAll` against the
@@ -13,14 +14,17 @@
  */
 import { needKey } from '../model/coverage.js';
 import type { County, Expert, ReasonCode } from '../model/schemas.js';
-import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { buildContext, needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { CONSENT_REMEDY, lacksConsent } from '../rules/consent.js';
 import { groupSizeBounds } from '../rules/h3-group-size.js';
 import { isLocalTo } from '../rules/h5-local.js';
 import { isEastFor, partnersOf } from '../rules/h6-east-west.js';
+import { countyIndustries } from '../objective/relevance.js';
 import { isEligible } from '../rules/eligibility.js';
+import { isVetoed } from '../rules/h8-veto.js';
 import {
-  countEligible, describeBreakdown, eligibleLocals, kindBreakdown, leaderKind, needKind, poolIndexOf, provinceKind, vetoedIn,
-  type ExpertKind, type PoolIndex,
+  consentedFor, countEligible, describeBreakdown, eligibleLocals, kindBreakdown, leaderKind, needKind, poolIndexOf, provinceKind, vetoedIn,
+  type ExpertKind, type KindBreakdown, type PoolIndex,
 } from './pool-index.js';
 import { capacityOf } from '../rules/h2-capacity.js';
 
@@ -69,6 +73,8 @@ export function indexedView(index: PoolIndex, county: County): CandidateView {
     count: (kind) => countEligible(index, kind, county),
     locals: () => eligibleLocals(index, county),
     total: () => {
+      const consented = consentedFor(index, county);
+      if (consented !== undefined) return consented.length + eligibleLocals(index, county).length;
       let n = index.globals.length + eligibleLocals(index, county).length;
       for (const id of index.vetoedByCounty.get(county.id) ?? []) {
         const e = ctx.expertById.get(id);
@@ -88,7 +94,7 @@ function diagnosePins(ctx: RoundContext, county: County, view: CandidateView): D
   const notEligible = pinned.filter((e) => !view.isCandidate(e));
   const fail = (detail: string): Diagnosis => ({ reasonCode: 'pinned-infeasible', detail: `${countyLabel(county)}: ${detail}` });
   if (notEligible.length > 0) {
-    const why = notEligible.map((e) => `${e.id} (${capacityOf(ctx, e) <= 0 ? 'capacity 0, H2' : e.homeCounty !== undefined && e.homeCounty !== county.id ? `local scientist of ${e.homeCounty}, H5` : 'vetoed, H8'})`);
+    const why = notEligible.map((e) => `${e.id} (${capacityOf(ctx, e) <= 0 ? 'capacity 0, H2' : e.homeCounty !== undefined && e.homeCounty !== county.id ? `local scientist of ${e.homeCounty}, H5` : isVetoed(ctx, county.id, e.id) ? 'vetoed, H8' : 'a consent of the pair says no, H8'})`);
     return fail(`pinned experts ${why.join(', ')} may not serve this county; remove these pins from pinned.csv or fix the experts' rows`);
   }
   const { max } = groupSizeBounds(ctx, county);
@@ -98,21 +104,41 @@ function diagnosePins(ctx: RoundContext, county: County, view: CandidateView): D
   const locals = pinned.filter((e) => isLocalTo(e, county)).length;
   if (locals > ctx.options.localMax) return fail(`${locals} pinned local scientists exceed ${ctx.options.localMax}; unpin ${locals - ctx.options.localMax}`);
   if (partnersOf(ctx, county).length > 0) {
-    const east = pinned.filter((e) => isEastFor(ctx, e, county)).length;
+    // The leader fills no East–West place unless leaderCountsEast (H6): a pinned leader is not counted, and without one an unlabelled pin may lead.
+    const counted = pins.filter((p) => {
+      const e = ctx.expertById.get(p.expertId);
+      return e !== undefined && isEastFor(ctx, e, county) && (ctx.options.leaderCountsEast || p.role !== 'leader');
+    });
+    const mayLead = !ctx.options.leaderCountsEast && leaders === 0 && counted.some((p) => p.role === undefined);
+    const east = counted.length - (mayLead ? 1 : 0);
     if (east > ctx.options.eastMax) return fail(`${east} pinned East–West members exceed ${ctx.options.eastMax}; unpin ${east - ctx.options.eastMax}`);
   }
   return undefined;
 }
 
+/** `lift a veto, raise a capacity, or add X`, with collecting consent first when missing consent keeps experts out. */
+function remedy(b: KindBreakdown, ...rest: string[]): string {
+  const who = b.noConsent === 1 ? 'for the one without it' : `for one of the ${b.noConsent} without it`;
+  const options = b.noConsent > 0 ? [`${CONSENT_REMEDY} ${who}`, ...rest] : rest;
+  return options.length <= 1 ? options.join('') : `${options.slice(0, -1).join(', ')}, or ${options[options.length - 1]!}`;
+}
+
+/** Under consent required, words saying that only consenting experts count; else ``. */
+function consentedWords(index: PoolIndex): string {
+  return index.consented !== undefined ? ' (consent required: only experts with yes on both sides count)' : '';
+}
+
 function noLeader(index: PoolIndex, county: County): Diagnosis {
-  const kind = leaderKind(index);
+  const kind = leaderKind(index, county);
   const b = kindBreakdown(index, kind, county);
   const label = countyLabel(county);
   const levels = index.ctx.options.leaderLevels.join('/');
+  // H4b: under leaderSkill required the leader also names one of the county's industries; say so wherever the kind is named.
+  const skill = index.ctx.options.leaderSkill === 'required' ? ` with a skill in ${countyIndustries(index.ctx, county.id).join('/') || 'its industries'} (H4b, leaderSkill required)` : '';
   let detail: string;
-  if (b.inPool === 0) detail = `${label}: the pool has no ${levels}-level expert, and every group is led by one (H4); add at least one`;
-  else if (b.eligible > 0) detail = `${label}: none of its candidates may lead it (H4); ${b.eligible} ${levels}-level experts of the pool are eligible but not among them`;
-  else detail = `${label}: none of the pool's ${plural(b.inPool, `${levels}-level expert`)} may lead it: ${describeBreakdown(b)}; lift a veto, raise a capacity, or add a ${levels}-level expert`;
+  if (b.inPool === 0) detail = `${label}: the pool has no ${levels}-level expert${skill}, and every group is led by one (H4); add at least one`;
+  else if (b.eligible > 0) detail = `${label}: none of its candidates may lead it (H4); ${b.eligible} ${levels}-level experts${skill} of the pool are eligible but not among them`;
+  else detail = `${label}: none of the pool's ${plural(b.inPool, `${levels}-level expert`)}${skill} may lead it: ${describeBreakdown(b)}; ${remedy(b, 'lift a veto', 'raise a capacity', `add a ${levels}-level expert${skill}`)}`;
   return { reasonCode: 'no-leader-candidate', detail };
 }
 
@@ -126,10 +152,15 @@ function noLocal(index: PoolIndex, county: County, eligible: number): Diagnosis 
   }
   const vetoed = locals.filter((e) => vetoedIn(index, county.id, e.id)).length;
   const noCap = locals.filter((e) => capacityOf(ctx, e) <= 0).length;
-  const parts = [vetoed > 0 ? `${vetoed} vetoed (H8)` : '', noCap > 0 ? `${noCap} with capacity 0 (H2)` : ''].filter((p) => p !== '');
+  const noConsent = locals.filter((e) => capacityOf(ctx, e) > 0 && !vetoedIn(index, county.id, e.id) && lacksConsent(ctx, county.id, e.id)).length;
+  const parts = [
+    noConsent > 0 ? `${noConsent} without consent on both sides (consent required, H8)` : '',
+    vetoed > 0 ? `${vetoed} vetoed (H8)` : '', noCap > 0 ? `${noCap} with capacity 0 (H2)` : '',
+  ].filter((p) => p !== '');
+  const fix = noConsent > 0 ? `${CONSENT_REMEDY}, recommend ${localMin - eligible} more, or lift the veto` : `recommend ${localMin - eligible} more, or lift the veto`;
   return {
     reasonCode: 'no-local-scientist',
-    detail: `${label}: ${eligible} of its ${plural(locals.length, 'local scientist')} may serve (${parts.join(', ') || 'the rest are not candidates'}); it needs at least ${localMin} (H5): recommend ${localMin - eligible} more, or lift the veto`,
+    detail: `${label}: ${eligible} of its ${plural(locals.length, 'local scientist')} may serve (${parts.join(', ') || 'the rest are not candidates'}); it needs at least ${localMin} (H5): ${fix}`,
   };
 }
 
@@ -142,7 +173,7 @@ function noEast(index: PoolIndex, county: County, partners: readonly string[], e
   let detail: string;
   if (b.inPool === 0) detail = `${label}: no scientist from its East–West partner ${from} is in the pool; add ${eastMin}–${eastMax} (H6)`;
   else if (b.eligible >= eastMin) detail = `${label}: only ${eligible} of its candidates are from ${from}; it needs ${eastMin} (H6)`;
-  else detail = `${label}: ${b.eligible} of the pool's ${plural(b.inPool, `scientist`)} from ${from} may serve it (${describeBreakdown(b)}); it needs ${eastMin} (H6): add ${eastMin - b.eligible} from ${from} or lift a veto`;
+  else detail = `${label}: ${b.eligible} of the pool's ${plural(b.inPool, `scientist`)} from ${from} may serve it (${describeBreakdown(b)}); it needs ${eastMin} (H6): ${b.noConsent > 0 ? remedy(b, `add ${eastMin - b.eligible} from ${from}`, 'lift a veto') : `add ${eastMin - b.eligible} from ${from} or lift a veto`}`;
   return { reasonCode: 'no-east-expert', detail };
 }
 
@@ -152,7 +183,7 @@ function uncovered(index: PoolIndex, county: County, kind: ExpertKind, key: stri
   let detail: string;
   if (b.inPool === 0) detail = `${label}: nobody in the pool holds a skill covering ${key}, which the county marked as required (H7); recruit one, or unmark the need`;
   else if (b.eligible > 0) detail = `${label}: none of its candidates holds ${key}, which the county marked as required (H7); ${b.eligible} holders in the pool are eligible but not among them`;
-  else detail = `${label}: the county marked ${key} as required (H7), and none of the pool's ${plural(b.inPool, 'holder')} may serve it: ${describeBreakdown(b)}; recruit a holder, lift a veto, or unmark the need`;
+  else detail = `${label}: the county marked ${key} as required (H7), and none of the pool's ${plural(b.inPool, 'holder')} may serve it: ${describeBreakdown(b)}; ${remedy(b, 'recruit a holder', 'lift a veto', 'unmark the need')}`;
   return { reasonCode: 'required-need-uncovered', detail };
 }
 
@@ -162,7 +193,7 @@ function uncovered(index: PoolIndex, county: County, kind: ExpertKind, key: stri
  */
 export function diagnoseView(index: PoolIndex, county: County, view: CandidateView): Diagnosis | undefined {
   const ctx = index.ctx;
-  if (view.count(leaderKind(index)) === 0) return noLeader(index, county);
+  if (view.count(leaderKind(index, county)) === 0) return noLeader(index, county);
   const locals = view.locals().length;
   if (ctx.options.localMin > 0 && locals < ctx.options.localMin) return noLocal(index, county, locals);
   const partners = partnersOf(ctx, county);
@@ -180,11 +211,13 @@ export function diagnoseView(index: PoolIndex, county: County, view: CandidateVi
   // Quotas cap how many locals and East–West members can count toward the size.
   const total = view.total();
   const eastNotLocal = partners.length > 0 ? east - view.locals().filter((e) => isEastFor(ctx, e, county)).length : 0;
-  const usable = Math.min(locals, ctx.options.localMax) + Math.min(eastNotLocal, ctx.options.eastMax) + (total - locals - eastNotLocal);
+  // An eastern leader sits beside eastMax East–West members when the leader does not count toward the quota (H6).
+  const eastSeats = ctx.options.eastMax + (ctx.options.leaderCountsEast ? 0 : 1);
+  const usable = Math.min(locals, ctx.options.localMax) + Math.min(eastNotLocal, eastSeats) + (total - locals - eastNotLocal);
   if (usable < min) {
     return {
       reasonCode: 'too-few-candidates',
-      detail: `${countyLabel(county)}: only ${usable} of its ${total} eligible experts can sit together in one group (at most ${ctx.options.localMax} local, ${ctx.options.eastMax} East–West); a group needs at least ${min} (H3): add ${min - usable} experts who may serve it`,
+      detail: `${countyLabel(county)}: only ${usable} of its ${total} eligible experts${consentedWords(index)} can sit together in one group (at most ${ctx.options.localMax} local, ${ctx.options.eastMax} East–West); a group needs at least ${min} (H3): ${index.consented !== undefined ? `${CONSENT_REMEDY} for ${min - usable} more experts, or add ${min - usable} who consent` : `add ${min - usable} experts who may serve it`}`,
     };
   }
   return diagnosePins(ctx, county, view);
@@ -212,4 +245,42 @@ export function diagnoseAll(ctx: RoundContext, index: PoolIndex = poolIndexOf(ct
     if (d) out.set(c.id, d);
   }
   return out;
+}
+
+/** A county the consent rule keeps from forming a group. */
+export interface ConsentShortfall {
+  /** The county. */
+  countyId: string;
+  /** Its diagnosis with consent required, in words that name the missing consent. */
+  diagnosis: Diagnosis;
+}
+
+/**
+ * The consent shortfall of a round that requires consent: the counties
+ * whose consenting candidates cannot make a group (no consenting leader
+ * candidate, too few consenting locals or East–West members, a required
+ * need without a consenting holder, too few in all) although the pool
+ * could form one for them if consent were not required. Counties that
+ * cannot be matched either way are left out: consent is not why. Empty
+ * when consent is optional. In county order.
+ */
+export function consentShortfall(ctx: RoundContext): ConsentShortfall[] {
+  if (ctx.options.consent !== 'required') return [];
+  const withConsent = diagnoseAll(ctx);
+  if (withConsent.size === 0) return [];
+  const without = diagnoseAll(buildContext(ctx.instance, { ...ctx.options, consent: 'optional' }));
+  const out: ConsentShortfall[] = [];
+  for (const [countyId, diagnosis] of withConsent) if (!without.has(countyId)) out.push({ countyId, diagnosis });
+  return out;
+}
+
+/** The shortfall in one sentence, e.g. `3 of 50 counties cannot form a group from the experts who consented: …`. */
+export function describeConsentShortfall(ctx: RoundContext, shortfall: readonly ConsentShortfall[]): string {
+  if (shortfall.length === 0) return 'consent leaves every county that could be matched the candidates a group needs';
+  const names = shortfall.slice(0, 4).map((s) => {
+    const c = ctx.countyById.get(s.countyId);
+    return c ? countyLabel(c) : s.countyId;
+  });
+  const more = shortfall.length > 4 ? ` and ${shortfall.length - 4} more` : '';
+  return `${plural(shortfall.length, 'county', 'counties')} of ${ctx.counties.length} cannot form a group from the experts who consented (双向选择), though the pool could form one without consent: ${names.join(', ')}${more}; each one's reason says which consent to collect`;
 }

@@ -5,12 +5,18 @@
 import { needKey } from '../model/coverage.js';
 import type { CountyAdvice } from '../recruit/advice.js';
 import type { CountyExplanation } from './county.js';
+import type { ScoreBreakdown } from './group.js';
 import { countyLabel } from './diagnose.js';
 import type { PairExplanation } from './pair.js';
 
 function n2(n: number): string {
   const r = Math.round(n * 100) / 100;
   return (r === 0 ? 0 : r).toFixed(2);
+}
+
+/** `coverage 80.00 + industry 30.00 + fit 41.20 + leader 9.00 + org types 4.00 − organization 0.00 − size 0.00`. */
+function scoreTerms(s: ScoreBreakdown): string {
+  return `coverage ${n2(s.coverage)} + industry ${n2(s.industry)} + fit ${n2(s.fit)} + leader ${n2(s.leader)} + org types ${n2(s.orgTypes)} − organization penalty ${n2(s.organizationPenalty)} − size cost ${n2(s.sizeCost)}`;
 }
 
 /** A county explanation as lines. */
@@ -23,18 +29,21 @@ export function formatCountyExplanation(e: CountyExplanation): string[] {
     return out;
   }
   const s = e.score;
-  out.push(`${countyLabel(e.county)}: ${e.members.length} members, score ${n2(s.total)} = coverage ${n2(s.coverage)} + fit ${n2(s.fit)} − organization penalty ${n2(s.organizationPenalty)}`);
+  out.push(`${countyLabel(e.county)}: ${e.members.length} members (target ${s.targetSize}), score ${n2(s.total)} = ${scoreTerms(s)}`);
   out.push('');
-  out.push('members (role, expert, fit = relevance/affinity, adds to the score, reason):');
+  out.push('members (role, expert, fit = its whole term, adds to the score, reason):');
   for (const m of e.members) {
     const name = m.name ? ` ${m.name}` : '';
-    out.push(`  ${m.role.padEnd(7)} ${m.expertId}${name}  fit ${n2(m.fit.fit)}  adds ${n2(m.contribution)}${m.pinned ? '  [pinned]' : ''}`);
+    out.push(`  ${m.role.padEnd(7)} ${m.expertId}${name}  fit ${n2(m.term)}  adds ${n2(m.contribution)}${m.pinned ? '  [pinned]' : ''}`);
     out.push(`          ${m.reason}`);
   }
   if (e.needs.length > 0) {
     out.push('');
-    out.push('needs (points when covered, covered by):');
-    for (const n of e.needs) out.push(`  ${n.key}${n.required ? ' (required)' : ''}  ${n2(n.points)}  ${n.coveredBy.length > 0 ? n.coveredBy.join(', ') : 'NOT COVERED'}`);
+    out.push('needs (points when covered by a named skill, covered by):');
+    for (const n of e.needs) {
+      const how = n.coveredBy.length === 0 ? 'NOT COVERED' : `${n.coveredBy.join(', ')}${n.quality > 0 && n.quality < 1 ? ` (only through a wildcard skill: ${n2(n.quality * n.points)} of ${n2(n.points)})` : ''}`;
+      out.push(`  ${n.key}${n.required ? ' (required)' : ''}  ${n2(n.points)}  ${how}`);
+    }
   }
   for (const o of e.crowdedOrganizations) out.push(`organization ${o.organization}: ${o.members} members, ${o.excess} beyond the limit (S4 penalty)`);
   return out;

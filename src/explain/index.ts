@@ -3,7 +3,7 @@
  * between counties), why a group is what it is, why an expert is or is not
  * in a group.
  */
-export { diagnoseCounty, diagnoseAll, countyLabel, type Diagnosis } from './diagnose.js';
+export { diagnoseCounty, diagnoseAll, countyLabel, consentShortfall, describeConsentShortfall, type Diagnosis, type ConsentShortfall } from './diagnose.js';
 export { findShortages, describeShortage, shortageRemedy, type Shortage, type ShortageKind } from './shortage.js';
 export { explainCompetition, openCounties } from './competition.js';
 export { explainGroup, scoreBreakdown, type GroupExplanation, type MemberExplanation, type NeedCoverage, type ScoreBreakdown } from './group.js';

@@ -3,8 +3,9 @@
  *
  * 1. a member: role, needs covered, fit, and what the member adds;
  * 2. a hard rule keeps the expert out: vetoed (H8), a local scientist of
- *    another county (H5), capacity 0 (H2), pinned to the counties that use
- *    the capacity (H9);
+ *    another county (H5), capacity 0 (H2), no consent on both sides while
+ *    consent is required (H8, with what each side said), pinned to the
+ *    counties that use the capacity (H9);
  * 3. a trade-off: the expert's capacity is used by other counties. The
  *    move is evaluated exactly on the two counties: county C's group is
  *    re-solved with the expert forced in, the donor D's group re-solved
@@ -27,6 +28,7 @@ import { groupSizeBounds } from '../rules/h3-group-size.js';
 import { isLocalElsewhere, isLocalTo } from '../rules/h5-local.js';
 import { isEastFor, partnersOf } from '../rules/h6-east-west.js';
 import { isVetoed } from '../rules/h8-veto.js';
+import { CONSENT_REMEDY, consentOf, consentWords, type PairConsent } from '../rules/consent.js';
 import { roleOf } from '../rules/roles.js';
 import { groupScore, memberFit, type MemberFit } from '../objective/score.js';
 import type { GroupState, HeldGroup, PriorResult } from '../incremental/state.js';
@@ -67,14 +69,14 @@ export interface MoveEvaluation {
 /** Why the expert is or is not in the county's group. */
 export type PairExplanation =
   | { kind: 'member'; countyId: string; expertId: string; member: MemberExplanation; message: string }
-  | { kind: 'excluded'; countyId: string; expertId: string; rule: RuleId; code: 'vetoed' | 'local-elsewhere' | 'no-capacity' | 'pinned-elsewhere' | 'quota'; message: string }
+  | { kind: 'excluded'; countyId: string; expertId: string; rule: RuleId; code: 'vetoed' | 'local-elsewhere' | 'no-capacity' | 'no-consent' | 'pinned-elsewhere' | 'quota'; message: string; consent?: PairConsent }
   | { kind: 'trade-off'; countyId: string; expertId: string; servesIn: string[]; moves: MoveEvaluation[]; fit: MemberFit; message: string }
   | { kind: 'not-chosen'; countyId: string; expertId: string; move: MoveEvaluation; fit: MemberFit; message: string };
 
 function outcome(ctx: RoundContext, county: County, group: HeldGroup | undefined): GroupOutcome {
   if (!group) return { matched: false, members: [], score: 0 };
   const ids = [group.leader.id, ...group.members.filter((e) => e !== group.leader).map((e) => e.id).sort()];
-  return { matched: true, members: ids, score: groupScore(ctx, county, group.members).total };
+  return { matched: true, members: ids, score: groupScore(ctx, county, group.members, group.leader.id).total };
 }
 
 function round(n: number): string {
@@ -95,6 +97,10 @@ function hardRule(ctx: RoundContext, state: GroupState, county: County, expert: 
   if (isLocalElsewhere(expert, county)) return { ...base, rule: 'H5', code: 'local-elsewhere', message: `${who} is a local scientist of county ${expert.homeCounty} and may serve only that county (H5)` };
   const cap = capacityOf(ctx, expert);
   if (cap <= 0) return { ...base, rule: 'H2', code: 'no-capacity', message: `${who} has capacity 0 (H2): may serve no group` };
+  const consent = consentOf(ctx, county.id, expert.id);
+  if (!consent.ok) {
+    return { ...base, rule: 'H8', code: 'no-consent', consent, message: `${who} may not serve ${where}: consent is required (双向选择、自主自愿: only pairs with yes on both sides may be assigned), and for this pair ${consentWords(consent)} in affinity.csv; to make the pair possible, ${CONSENT_REMEDY}` };
+  }
   const serves = state.countiesOf(expert);
   if (state.free(expert) <= 0 && serves.every((d) => pinsOf(ctx, d.id).some((p) => p.expertId === expert.id))) {
     return { ...base, rule: 'H9', code: 'pinned-elsewhere', message: `${who} serves ${serves.map(countyLabel).join(', ')} (capacity ${cap}, all used, H2), pinned there by pinned.csv or an earlier batch (H9), so cannot move` };
@@ -108,8 +114,16 @@ function quotaRule(ctx: RoundContext, county: County, expert: Expert): { rule: R
   const { max } = groupSizeBounds(ctx, county);
   if (pinned.length + 1 > max) return { rule: 'H3', message: `its ${pinned.length} pinned members already fill the largest group (${max})` };
   if (isLocalTo(expert, county) && pinned.filter((e) => isLocalTo(e, county)).length + 1 > ctx.options.localMax) return { rule: 'H5', message: `its pinned local scientists already fill the quota of ${ctx.options.localMax}` };
-  if (partnersOf(ctx, county).length > 0 && isEastFor(ctx, expert, county) && pinned.filter((e) => isEastFor(ctx, e, county)).length + 1 > ctx.options.eastMax) {
-    return { rule: 'H6', message: `its pinned East–West members already fill the quota of ${ctx.options.eastMax}` };
+  if (partnersOf(ctx, county).length > 0 && isEastFor(ctx, expert, county)) {
+    // The leader fills no East–West place unless leaderCountsEast (H6): a pinned leader is not counted, and without one the expert or a pin may lead.
+    const pins = pinsOf(ctx, county.id).filter((p) => p.expertId !== expert.id);
+    const countsLeader = ctx.options.leaderCountsEast;
+    const east = pins.filter((p) => {
+      const e = ctx.expertById.get(p.expertId);
+      return e !== undefined && isEastFor(ctx, e, county) && (countsLeader || p.role !== 'leader');
+    }).length;
+    const spare = !countsLeader && !pins.some((p) => p.role === 'leader') ? 1 : 0;
+    if (east + 1 - spare > ctx.options.eastMax) return { rule: 'H6', message: `its pinned East–West members already fill the quota of ${ctx.options.eastMax}` };
   }
   return undefined;
 }
@@ -173,7 +187,8 @@ export async function explainPairInRound(ctx: RoundContext, state: GroupState, c
   if (group?.members.includes(expert)) {
     const member = explainGroup(ctx, county, group.leader, group.members).members.find((m) => m.expertId === expert.id)!;
     const pin = member.pinned ? ', pinned (H9)' : '';
-    return { kind: 'member', countyId, expertId, member, message: `${who} is in ${where}'s group as ${member.role}${pin}: ${member.reason}; it adds ${round(member.contribution)} to the group's score (the score without it, the others unchanged, would be ${signed(-member.contribution)})` };
+    const consent = ctx.options.consent === 'required' ? `; consent required, and given (${consentWords(consentOf(ctx, county.id, expert.id))})` : '';
+    return { kind: 'member', countyId, expertId, member, message: `${who} is in ${where}'s group as ${member.role}${pin}: ${member.reason}${consent}; it adds ${round(member.contribution)} to the group's score (the score without it, the others unchanged, would be ${signed(-member.contribution)})` };
   }
   const rule = hardRule(ctx, state, county, expert);
   if (rule) return rule;

@@ -8,11 +8,19 @@
  * Terms used here: a *global* expert has capacity and no `home_county`, so
  * it is eligible for every county except where vetoed (H2, H5, H8); a
  * county's own locals are eligible only for it.
+ *
+ * With `consent: 'required'` no expert is eligible everywhere: a county's
+ * eligible experts are those its affinity rows (and pins) give consent for
+ * (`consent.ts`), listed per county in `consented`, so counts cost time
+ * proportional to the county's rows instead.
  */
 import { needKey } from '../model/coverage.js';
 import type { County, Expert, Need } from '../model/schemas.js';
 import { ANY } from '../model/vocabulary.js';
+import { countyIndustries } from '../objective/relevance.js';
 import { skillsOf, type RoundContext } from '../rules/context.js';
+import { lacksConsent } from '../rules/consent.js';
+import { isEligible } from '../rules/eligibility.js';
 import { capacityOf } from '../rules/h2-capacity.js';
 
 /** The indexes, built once per round in linear time. */
@@ -28,6 +36,11 @@ export interface PoolIndex {
   readonly holdersBySkill: ReadonlyMap<string, readonly Expert[]>;
   /** Experts vetoed for each county (H8). */
   readonly vetoedByCounty: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * With `consent: 'required'`: per county, the eligible experts without a `home_county` (consent on both sides,
+   * or pinned; capacity; no veto), in pool order. Undefined when consent is optional (then globals serve everywhere).
+   */
+  readonly consented: ReadonlyMap<string, readonly Expert[]> | undefined;
 }
 
 const indexCache = new WeakMap<RoundContext, PoolIndex>();
@@ -70,7 +83,30 @@ export function buildPoolIndex(ctx: RoundContext): PoolIndex {
       set.add(a.expertId);
     }
   }
-  return { ctx, globals, leaderLevelExperts, holdersByIndustry, holdersBySkill, vetoedByCounty };
+  return { ctx, globals, leaderLevelExperts, holdersByIndustry, holdersBySkill, vetoedByCounty, consented: consentedLists(ctx) };
+}
+
+/** The `consented` lists, from the affinity rows and pins: O(rows + pins). */
+function consentedLists(ctx: RoundContext): Map<string, Expert[]> | undefined {
+  if (ctx.options.consent !== 'required') return undefined;
+  const out = new Map<string, Expert[]>();
+  for (const c of ctx.counties) {
+    const ids = new Set<string>();
+    for (const id of ctx.affinityByCounty.get(c.id)?.keys() ?? []) ids.add(id);
+    for (const p of ctx.pinsByCounty.get(c.id) ?? []) ids.add(p.expertId);
+    const list: Expert[] = [];
+    for (const id of ids) {
+      const e = ctx.expertById.get(id);
+      if (e !== undefined && e.homeCounty === undefined && isEligible(ctx, e, c)) list.push(e);
+    }
+    out.set(c.id, list.sort((a, b) => ctx.expertIndex.get(a.id)! - ctx.expertIndex.get(b.id)!));
+  }
+  return out;
+}
+
+/** The county's eligible experts without a `home_county` under consent required (empty for an unknown county); undefined when consent is optional. */
+export function consentedFor(index: PoolIndex, county: Pick<County, 'id'>): readonly Expert[] | undefined {
+  return index.consented === undefined ? undefined : index.consented.get(county.id) ?? [];
 }
 
 /** True when the expert is vetoed for the county. */
@@ -129,16 +165,26 @@ function mergeInPoolOrder(ctx: RoundContext, lists: readonly (readonly Expert[])
 }
 
 /** Experts who may lead (a level in `leaderLevels`, not the county's own local). */
-export function leaderKind(index: PoolIndex): ExpertKind {
-  return cached(index, 'leader', () => {
-    const levels = index.ctx.options.leaderLevels;
-    return {
-      key: 'leader',
-      label: `${levels.join('/')}-level experts`,
-      pool: index.leaderLevelExperts,
-      has: (e, c) => levels.includes(e.level) && e.homeCounty !== c.id,
-    };
-  }).kind;
+export function leaderKind(index: PoolIndex, county?: Pick<County, 'id'>): ExpertKind {
+  const levels = index.ctx.options.leaderLevels;
+  // H4b (leaderSkill required): the leader also names one of the county's industries, so the kind is the county's.
+  // Without a county the kind is every leader-level expert: a superset, so a shortage of it is still a shortage.
+  if (county !== undefined && index.ctx.options.leaderSkill === 'required') {
+    const industries = [...countyIndustries(index.ctx, county.id)].sort();
+    const key = `leader:${industries.join('/')}`;
+    return cached(index, key, () => ({
+      key,
+      label: `${levels.join('/')}-level experts with a skill in ${industries.join('/') || 'its industries'}`,
+      pool: index.leaderLevelExperts.filter((e) => skillsOf(index.ctx, e.id).some((s) => industries.includes(s.industry))),
+      has: (e, c) => levels.includes(e.level) && e.homeCounty !== c.id && skillsOf(index.ctx, e.id).some((s) => industries.includes(s.industry)),
+    })).kind;
+  }
+  return cached(index, 'leader', () => ({
+    key: 'leader',
+    label: `${levels.join('/')}-level experts`,
+    pool: index.leaderLevelExperts,
+    has: (e, c) => levels.includes(e.level) && e.homeCounty !== c.id,
+  })).kind;
 }
 
 /** Experts working in one of the provinces (East–West partners, H6). */
@@ -168,24 +214,36 @@ export function anyKind(index: PoolIndex): ExpertKind {
   return cached(index, 'any', () => ({ key: 'any', label: 'experts', pool: index.ctx.experts, has: () => true })).kind;
 }
 
-/** The kind's members with capacity and no home county: eligible for every county that has not vetoed them. */
+/**
+ * The kind's members with capacity and no home county: eligible for every county that has not vetoed them.
+ * Empty under consent required, where nobody is eligible everywhere (see `consentedFor`).
+ */
 export function kindGlobals(index: PoolIndex, kind: ExpertKind): readonly Expert[] {
+  if (index.consented !== undefined) return [];
   return cached(index, kind.key, () => kind).globals;
 }
 
-/** The county's own local scientists who may serve it (capacity, no veto). */
+/** The county's own local scientists who may serve it (capacity, no veto, consent when required). */
 export function eligibleLocals(index: PoolIndex, county: Pick<County, 'id'>): Expert[] {
   const ctx = index.ctx;
-  return (ctx.localsByCounty.get(county.id) ?? []).filter((e) => capacityOf(ctx, e) > 0 && !vetoedIn(index, county.id, e.id));
+  return (ctx.localsByCounty.get(county.id) ?? []).filter((e) => capacityOf(ctx, e) > 0 && !vetoedIn(index, county.id, e.id) && !lacksConsent(ctx, county.id, e.id));
 }
 
 /**
  * How many experts of a kind may serve a county (H2, H5, H8): the kind's
  * globals not vetoed by it, plus its own eligible locals of the kind.
- * O(vetoes + locals of the county).
+ * O(vetoes + locals of the county); under consent required, its consented
+ * experts of the kind instead of the globals, O(rows of the county).
  */
 export function countEligible(index: PoolIndex, kind: ExpertKind, county: Pick<County, 'id'>): number {
   const ctx = index.ctx;
+  const consented = consentedFor(index, county);
+  if (consented !== undefined) {
+    let m = 0;
+    for (const e of consented) if (kind.has(e, county)) m++;
+    for (const e of eligibleLocals(index, county)) if (kind.has(e, county)) m++;
+    return m;
+  }
   let n = kindGlobals(index, kind).length;
   for (const id of index.vetoedByCounty.get(county.id) ?? []) {
     const e = ctx.expertById.get(id);
@@ -203,6 +261,8 @@ export interface KindBreakdown {
   eligible: number;
   /** Vetoed for this county (H8). */
   vetoed: number;
+  /** Otherwise eligible, but without consent on both sides while consent is required (H8). */
+  noConsent: number;
   /** With capacity 0 (H2). */
   noCapacity: number;
   /** Local scientists of other counties (H5). */
@@ -214,12 +274,13 @@ export interface KindBreakdown {
 /** Counts why a kind's experts may or may not serve the county. O(size of the kind). */
 export function kindBreakdown(index: PoolIndex, kind: ExpertKind, county: Pick<County, 'id'>): KindBreakdown {
   const ctx = index.ctx;
-  const out: KindBreakdown = { inPool: kind.pool.length, eligible: 0, vetoed: 0, noCapacity: 0, localElsewhere: 0, ownLocal: 0 };
+  const out: KindBreakdown = { inPool: kind.pool.length, eligible: 0, vetoed: 0, noConsent: 0, noCapacity: 0, localElsewhere: 0, ownLocal: 0 };
   for (const e of kind.pool) {
     if (e.homeCounty !== undefined && e.homeCounty !== county.id) out.localElsewhere++;
     else if (capacityOf(ctx, e) <= 0) out.noCapacity++;
     else if (vetoedIn(index, county.id, e.id)) out.vetoed++;
     else if (!kind.has(e, county)) out.ownLocal++;
+    else if (lacksConsent(ctx, county.id, e.id)) out.noConsent++;
     else out.eligible++;
   }
   return out;
@@ -228,6 +289,7 @@ export function kindBreakdown(index: PoolIndex, kind: ExpertKind, county: Pick<C
 /** `3 vetoed, 2 without capacity, 1 local scientist of another county`: the non-zero parts of a breakdown. */
 export function describeBreakdown(b: KindBreakdown): string {
   const parts: string[] = [];
+  if (b.noConsent > 0) parts.push(`${b.noConsent} without consent on both sides (consent required, H8)`);
   if (b.vetoed > 0) parts.push(`${b.vetoed} vetoed for it (H8)`);
   if (b.noCapacity > 0) parts.push(`${b.noCapacity} with capacity 0 (H2)`);
   if (b.localElsewhere > 0) parts.push(`${b.localElsewhere} local scientist${b.localElsewhere === 1 ? '' : 's'} of other counties (H5)`);
@@ -244,6 +306,11 @@ export function countEligiblePairs(index: PoolIndex): number {
   const ctx = index.ctx;
   let n = 0;
   for (const c of ctx.counties) {
+    const consented = consentedFor(index, c);
+    if (consented !== undefined) {
+      n += consented.length + eligibleLocals(index, c).length;
+      continue;
+    }
     n += index.globals.length + eligibleLocals(index, c).length;
     for (const id of index.vetoedByCounty.get(c.id) ?? []) {
       const e = ctx.expertById.get(id);

@@ -9,6 +9,12 @@
  *
  * Pins count as given: a pinned expert's place is used, and a county's
  * pinned members of the kind reduce what it still needs.
+ *
+ * With consent required nobody is eligible everywhere: each county is
+ * adjacent only to the experts who consented (`consentedFor`), given to the
+ * b-matching as explicit edges, one position per expert shared by every
+ * county it consented to, so a shortage of consenting experts is proven
+ * the same way.
  */
 import { needKey } from '../model/coverage.js';
 import type { County, Expert } from '../model/schemas.js';
@@ -19,8 +25,9 @@ import { partnersOf } from '../rules/h6-east-west.js';
 import { countyLabel } from './diagnose.js';
 import { hallDeficiency, type HallCounty } from './hall.js';
 import {
-  anyKind, eligibleLocals, kindGlobals, leaderKind, needKind, poolIndexOf, provinceKind, type ExpertKind, type PoolIndex,
+  anyKind, consentedFor, eligibleLocals, kindGlobals, leaderKind, needKind, poolIndexOf, provinceKind, type ExpertKind, type PoolIndex,
 } from './pool-index.js';
+import { CONSENT_REMEDY } from '../rules/consent.js';
 
 /** What kind of expert is short. */
 export type ShortageKind = 'leader' | 'east' | 'need' | 'size';
@@ -46,6 +53,8 @@ export interface Shortage {
   places: number;
   /** At least this many of the counties are unmatched in every valid result. */
   minUnmatched: number;
+  /** True when the round requires consent: "who may serve them" means who consented (H8). */
+  consent: boolean;
 }
 
 interface KindDemand {
@@ -119,6 +128,8 @@ function solveKind(index: PoolIndex, d: KindDemand, pinLoad: ReadonlyMap<string,
   const globals = kindGlobals(index, d.kind);
   const position = new Map<Expert, number>(globals.map((e, i) => [e, i]));
   const experts: Expert[] = [...globals];
+  // Under consent required: one shared position per consenting expert (globals are then empty).
+  const shared = new Map<Expert, number>();
   const counties: HallCounty[] = d.counties.map((c, i) => {
     const blocked = new Set<number>();
     for (const id of index.vetoedByCounty.get(c.id) ?? []) {
@@ -135,6 +146,15 @@ function solveKind(index: PoolIndex, d: KindDemand, pinLoad: ReadonlyMap<string,
       if (!d.kind.has(e, c) || pinned.has(e.id)) continue;
       locals.push(experts.length);
       experts.push(e);
+    }
+    for (const e of consentedFor(index, c) ?? []) {
+      if (!d.kind.has(e, c) || pinned.has(e.id)) continue;
+      let p = shared.get(e);
+      if (p === undefined) {
+        shared.set(e, (p = experts.length));
+        experts.push(e);
+      }
+      locals.push(p);
     }
     return { demand: d.demand[i]!, locals, blocked };
   });
@@ -161,6 +181,7 @@ function solveKind(index: PoolIndex, d: KindDemand, pinLoad: ReadonlyMap<string,
     experts: result.experts.length,
     places: result.experts.reduce((s, e) => s + capacity[e]!, 0),
     minUnmatched: Math.ceil((demand - fillable) / Math.max(1, perCounty)),
+    consent: index.consented !== undefined,
   };
 }
 
@@ -201,7 +222,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 /** The shortage in a sentence, with the numbers to act on. */
 export function describeShortage(ctx: RoundContext, s: Shortage): string {
   const who = `${count(s.counties.length, 'county', 'counties')} (${listCounties(ctx, s.counties)})`;
-  const unmatched = `at least ${s.minUnmatched} of them cannot be matched`;
+  const unmatched = `at least ${s.minUnmatched} of them cannot be matched${s.consent ? ' (consent required: only experts who consented to a county may serve it, H8)' : ''}`;
   const have = `${s.experts === 1 ? 'has' : 'have'} ${count(s.places, 'place')} between them`;
   switch (s.kind) {
     case 'leader':
@@ -219,6 +240,11 @@ export function describeShortage(ctx: RoundContext, s: Shortage): string {
 
 /** What a person can do about a shortage. */
 export function shortageRemedy(s: Shortage): string {
+  const base = remedyWithoutConsent(s);
+  return s.consent ? `${CONSENT_REMEDY} for more experts of the kind, or ${base}` : base;
+}
+
+function remedyWithoutConsent(s: Shortage): string {
   switch (s.kind) {
     case 'leader':
       return `add a ${s.label.replace(/ experts$/, '')} expert, raise one's capacity, or lift a veto`;

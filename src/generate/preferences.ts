@@ -2,12 +2,14 @@
  * Stated preferences between counties and experts (affinity.csv, S3, H8)
  * and pinned pairs (pinned.csv, H9). Counties state preferences about
  * experts who know their industries, as a county would; about 1% of the rows
- * are vetoes (conflicts of interest). Pins are off unless the spec asks.
+ * are vetoes (conflicts of interest). Pins are off unless the spec asks,
+ * and so are consent answers (`consent.ts`).
  */
 import type { Affinity, Expert, Pin, Skill } from '../model/schemas.js';
 import { ANY } from '../model/vocabulary.js';
 import type { CountyPlan } from './counties.js';
 import type { ResolvedSpec } from './presets.js';
+import { withConsent } from './consent.js';
 import { WeightedTable, type Rng } from './random.js';
 
 /** The generated preferences, sorted by county then expert. */
@@ -114,5 +116,6 @@ export function generatePreferences(
       affinities.push({ countyId, expertId, score: veto ? 0 : score, veto });
     }
   }
-  return { affinities: affinities.sort(byPair), pins };
+  // Consent draws from its own stream, after everything else: without the knob nothing above changes.
+  return { affinities: withConsent(affinities.sort(byPair), pins, plans, experts, skills, spec, rng.fork('consent')), pins };
 }

@@ -53,6 +53,14 @@ export interface PresetSpec {
   readonly vetoRate?: number;
   /** Counties given pinned pairs (a national leader and a local, H9). Default 0. */
   readonly pins?: number;
+  /**
+   * Experts each county names for two-way consent (双向选择, `consent: 'required'`): affinity.csv then states
+   * `county_consents` and `expert_consents` for them (see `src/generate/consent.ts`). Default 0: no consent
+   * columns, and the instance is exactly what it was without the knob.
+   */
+  readonly consentCandidates?: number;
+  /** Share of the named pairs with yes on both sides; the others have a no or no answer. Default 0.85. */
+  readonly consentRate?: number;
   /** Share of counties with their own group_min/group_max (H3 override). Default 0.02. */
   readonly sizeOverrideRate?: number;
   /** Share of counties with a batch label '1' or '2'. Default 0. */
@@ -115,6 +123,8 @@ export const SPEC_DEFAULTS: Readonly<Omit<ResolvedSpec, 'counties'>> = Object.fr
   affinitiesPerCounty: 4,
   vetoRate: 0.01,
   pins: 0,
+  consentCandidates: 0,
+  consentRate: 0.85,
   sizeOverrideRate: 0.02,
   batchRate: 0,
   generalistRate: 0.0015,
@@ -193,6 +203,8 @@ export function resolvePresetSpec(preset: PresetName | PresetSpec): ResolvedSpec
   check(resolved.affinitiesPerCounty >= 0, 'affinitiesPerCounty must be ≥ 0');
   check(resolved.vetoRate >= 0 && resolved.vetoRate <= 1, 'vetoRate must be in [0, 1]');
   check(Number.isInteger(resolved.pins) && resolved.pins >= 0, 'pins must be an integer ≥ 0');
+  check(Number.isInteger(resolved.consentCandidates) && resolved.consentCandidates >= 0, 'consentCandidates must be an integer ≥ 0');
+  check(resolved.consentRate >= 0 && resolved.consentRate <= 1, 'consentRate must be in [0, 1]');
   check(resolved.sizeOverrideRate >= 0 && resolved.sizeOverrideRate <= 1, 'sizeOverrideRate must be in [0, 1]');
   check(resolved.batchRate >= 0 && resolved.batchRate <= 1, 'batchRate must be in [0, 1]');
   check(resolved.hardRate >= 0 && resolved.hardRate <= 1, 'hardRate must be in [0, 1]');

@@ -16,7 +16,9 @@
  * other batches as `not-solved` ("waits for batch 3"). It is checked with
  * every pin of the round, as `check` will check the written folder.
  * The summary's solver reads `batch 2 of …`; its bound and gap are those of
- * the batch given the earlier groups.
+ * the batch given the earlier groups. Groups `previous` keeps with a vacancy
+ * (a repair's vacancies.csv) stand as they are, whatever their batch: their
+ * members keep their places, and they are filled by `repair`, not here.
  */
 import { resolveOptions } from '../model/options.js';
 import { InputError, isNonEmpty, type InputIssue } from '../model/issues.js';
@@ -34,6 +36,7 @@ import { groupScore } from '../objective/score.js';
 import { assembleResult, hashInstance, type ChosenGroup } from '../solve/assemble.js';
 import { solve, type InvalidInput, type SolveOptions } from '../solve/solve.js';
 import type { PriorResult } from './state.js';
+import { withdrawnInLedger } from '../io/ledger-events.js';
 
 /** Which batch to solve, and the result the earlier batches stand in. */
 export interface BatchSpec {
@@ -89,33 +92,42 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
   if (isNonEmpty(checked.issues)) return { status: 'invalid', issues: checked.issues };
   const full = checked.instance;
   const ctx = buildContext(full, parsedOptions);
-  const inBatch = (c: County): boolean => c.batch === spec.batch;
+  const prior = priorOf(spec.previous);
+  // Groups kept with a vacancy stand, like earlier groups, whatever their batch.
+  const kept = prior?.vacancies ?? [];
+  const keptCounties = new Set(kept.map((v) => v.countyId));
+  const inBatch = (c: County): boolean => c.batch === spec.batch && !keptCounties.has(c.id);
   const batchCounties = ctx.counties.filter(inBatch);
-  if (batchCounties.length === 0) {
+  if (!ctx.counties.some((c) => c.batch === spec.batch)) {
     const labels = [...new Set(ctx.counties.map((c) => c.batch).filter((b) => b !== undefined))].sort();
     return { status: 'invalid', issues: [{ code: 'bad-options', file: 'counties.csv', line: 0, field: 'batch', message: `no county has batch ${spec.batch}; the batches are ${labels.join(', ') || '(none: the batch column is empty)'}` }] };
   }
 
   // 1. Earlier groups and the pins the batch inherits.
-  const prior = priorOf(spec.previous);
   const earlierRows = prior ? prior.assignments.filter((a) => !batchCounties.some((c) => c.id === a.countyId)) : pinnedGroups(ctx, ctx.counties.filter((c) => !inBatch(c)));
   const inherited = prior ? prior.assignments.filter((a) => batchCounties.some((c) => c.id === a.countyId)) : [];
-  const unknown = [...earlierRows, ...inherited].flatMap((a) => [
+  const unknown = [...earlierRows, ...inherited, ...kept].flatMap((a) => [
     ...(ctx.countyById.has(a.countyId) ? [] : [issue('county_id', `the earlier result names county ${a.countyId}, which is not in the input`)]),
     ...(ctx.expertById.has(a.expertId) ? [] : [issue('expert_id', `the earlier result names expert ${a.expertId}, which is not in the input`)]),
   ]);
   if (isNonEmpty(unknown)) return { status: 'invalid', issues: unknown };
   const earlierCounties = new Set(earlierRows.map((a) => a.countyId));
-  const earlierCheck = checkWithContext(ctx, { assignments: earlierRows, unmatched: [] });
-  // Each earlier group must be valid on its own, pins included; capacities over all of them (H2 names no county).
-  const broken = earlierCheck.violations.filter((v) => (v.countyId !== undefined ? earlierCounties.has(v.countyId) && v.rule !== 'H1' : v.rule === 'H2'));
+  const keptUnmatched = (prior?.unmatched ?? []).filter((u) => keptCounties.has(u.countyId));
+  const earlierCheck = checkWithContext(ctx, { assignments: earlierRows, unmatched: keptUnmatched, ...(kept.length > 0 ? { vacancies: kept } : {}) });
+  // Each earlier group (and kept group, but its vacant places) must be valid on its own, pins included; capacities over all of them (H2 names no county).
+  const broken = earlierCheck.violations.filter((v) => (v.countyId !== undefined ? (earlierCounties.has(v.countyId) || keptCounties.has(v.countyId)) && v.rule !== 'H1' : v.rule === 'H2'));
   if (isNonEmpty(broken)) return { status: 'invalid', issues: broken.map((v) => issue('', `an earlier group breaks ${v.rule}: ${v.message}`)) as [InputIssue, ...InputIssue[]] };
 
   // 2. Places used by earlier groups and reserved by pins of counties outside this run.
   const used = new Map<string, number>();
-  for (const a of earlierRows) used.set(a.expertId, (used.get(a.expertId) ?? 0) + 1);
+  for (const a of [...earlierRows, ...kept]) used.set(a.expertId, (used.get(a.expertId) ?? 0) + 1);
+  // Experts the earlier result's ledger says withdrew, and who serve nowhere, get no place in this batch (as in `repair` and `check`).
+  for (const id of withdrawnInLedger(prior?.ledger ?? [])) {
+    const e = ctx.expertById.get(id);
+    if (e && !used.has(id)) used.set(id, capacityOf(ctx, e));
+  }
   for (const p of full.pins) {
-    if (!inBatch(ctx.countyById.get(p.countyId)!) && !earlierCounties.has(p.countyId)) used.set(p.expertId, (used.get(p.expertId) ?? 0) + 1);
+    if (!inBatch(ctx.countyById.get(p.countyId)!) && !earlierCounties.has(p.countyId) && !keptCounties.has(p.countyId)) used.set(p.expertId, (used.get(p.expertId) ?? 0) + 1);
   }
   const batchPins = dedupePins([...full.pins.filter((p) => batchCounties.some((c) => c.id === p.countyId)), ...inherited.map((a) => ({ countyId: a.countyId, expertId: a.expertId, role: a.role }))]);
   const over: InputIssue[] = [];
@@ -130,7 +142,10 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
 
   // 3. The batch alone, with reduced capacities.
   const sub = batchInstance(ctx, full, batchCounties, batchPins, used);
-  const inner = await solve(sub, { ...rest, startedAt, ...(onProgress ? { onProgress } : {}) });
+  // S3 normalizes affinity from the round's range: the batch's own rows may span less, so the whole round's is declared.
+  const range = ctx.affinityRange;
+  const scale = rest.affinityScale ?? (range.max > range.min ? { min: range.min, max: range.max } : undefined);
+  const inner = await solve(sub, { ...rest, ...(scale ? { affinityScale: scale } : {}), startedAt, ...(onProgress ? { onProgress } : {}) });
   if (inner.status === 'invalid') return inner;
 
   // 4. The full picture, checked against the round.
@@ -150,12 +165,13 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
   const unmatched = new Map<string, Diagnosis>();
   for (const u of inner.unmatched) unmatched.set(u.countyId, { reasonCode: u.reasonCode, detail: u.detail });
   const priorUnmatched = new Map((prior?.unmatched ?? []).map((u) => [u.countyId, u]));
+  for (const u of keptUnmatched) unmatched.set(u.countyId, { reasonCode: u.reasonCode, detail: u.detail });
   for (const c of ctx.counties) {
     if (byCounty.has(c.id) || unmatched.has(c.id)) continue;
     unmatched.set(c.id, outOfRunReason(ctx, c, spec.batch, inBatch(c) ? undefined : priorUnmatched.get(c.id)));
   }
   // Checked against the whole round, every pin included: what `check` will read back from the folder.
-  const earlierScore = groups.filter((g) => earlierCounties.has(g.county.id)).reduce((s, g) => s + groupScore(ctx, g.county, g.members).total, 0);
+  const earlierScore = groups.filter((g) => earlierCounties.has(g.county.id)).reduce((s, g) => s + groupScore(ctx, g.county, g.members, g.leader.id).total, 0);
   const result = assembleResult({
     ctx,
     groups,
@@ -165,6 +181,7 @@ export async function solveBatch(instance: InstanceInput, spec: BatchSpec, optio
     matchableUpperBound: earlierCounties.size + inner.summary.matchableUpperBound,
     solver: `batch ${spec.batch} of ${inner.summary.solver}`,
     startedAt,
+    ...(kept.length > 0 ? { vacancies: kept } : {}),
     warnings: [...checked.warnings, ...inner.warnings],
   });
   result.summary.inputHash = hashInstance(full);

@@ -2,7 +2,8 @@
  * The change log of a repair: every difference between each group before
  * and after, in words a person reviewing the new groups can check — who
  * withdrew, who replaces whom in which role, who moved from which group
- * and why, which groups were dissolved.
+ * and why, which groups are kept with a vacancy, which were dissolved, which
+ * earlier vacancies were filled.
  */
 import type { County, Expert } from '../model/schemas.js';
 import type { Role } from '../model/vocabulary.js';
@@ -10,7 +11,10 @@ import type { RoundContext } from '../rules/context.js';
 import { roleOf } from '../rules/roles.js';
 import { countyLabel, type Diagnosis } from '../explain/diagnose.js';
 import type { RepairChange } from './repair.js';
-import type { GroupState, HeldGroup } from './state.js';
+import type { GroupState, HeldGroup, VacantGroup } from './state.js';
+
+/** A county's group before the repair: a complete group, or one kept with a vacancy (`vacant`). */
+export type GroupBefore = HeldGroup | (VacantGroup & { readonly vacant: true });
 
 /** What the log is computed from. */
 export interface ChangeLogInput {
@@ -18,7 +22,7 @@ export interface ChangeLogInput {
   /** The groups now. */
   state: GroupState;
   /** Each touched county's group before the repair (undefined: it had none). */
-  before: ReadonlyMap<string, HeldGroup | undefined>;
+  before: ReadonlyMap<string, GroupBefore | undefined>;
   /** Withdrawn members of each county, with the role they had. */
   withdrawnFrom: ReadonlyMap<string, readonly { expert: Expert; role: Role }[]>;
   /** Counties left unmatched, with their reason. */
@@ -29,27 +33,38 @@ export interface ChangeLogInput {
   affected: readonly County[];
 }
 
-const CHANGE_ORDER: Record<RepairChange['change'], number> = { removed: 0, role: 1, added: 2 };
+const CHANGE_ORDER: Record<RepairChange['change'], number> = { withdrawn: 0, removed: 1, role: 2, added: 3 };
 
-function sameGroup(a: HeldGroup | undefined, b: HeldGroup | undefined): boolean {
+function sameGroup(a: GroupBefore | VacantGroup | undefined, b: HeldGroup | VacantGroup | undefined): boolean {
   if (!a || !b) return a === b;
   return a.leader === b.leader && a.members.length === b.members.length && a.members.every((e) => b.members.includes(e));
 }
 
-/** Counties whose group differs from the start (or that lost a member), in round order. */
+/** The county's group now: complete, or kept with a vacancy. */
+function groupNow(log: ChangeLogInput, countyId: string): HeldGroup | VacantGroup | undefined {
+  return log.state.group(countyId) ?? log.state.vacant(countyId);
+}
+
+/** Counties whose group differs from the start (or that lost a member, or whose vacancy was filled), in round order. */
 export function changedCounties(log: ChangeLogInput): string[] {
-  return log.ctx.counties.filter((c) => log.affected.includes(c) || (log.before.has(c.id) && !sameGroup(log.before.get(c.id), log.state.group(c.id)))).map((c) => c.id);
+  return log.ctx.counties.filter((c) => {
+    if (log.affected.includes(c)) return true;
+    if (!log.before.has(c.id)) return false;
+    const before = log.before.get(c.id);
+    const filled = before !== undefined && 'vacant' in before && log.state.group(c.id) !== undefined;
+    return filled || !sameGroup(before, groupNow(log, c.id));
+  }).map((c) => c.id);
 }
 
 /** Members that left a county for another one: `${from}\u0000${expert}` → the county they went to. */
 function moves(log: ChangeLogInput): Map<string, string> {
-  const { ctx, state, before } = log;
+  const { ctx, before } = log;
   const movedTo = new Map<string, string>();
   for (const c of ctx.counties) {
     if (!before.has(c.id)) continue;
-    for (const e of state.group(c.id)?.members ?? []) {
+    for (const e of groupNow(log, c.id)?.members ?? []) {
       if (before.get(c.id)?.members.includes(e)) continue;
-      for (const [d, g] of before) if (d !== c.id && g?.members.includes(e) && !state.group(d)?.members.includes(e)) movedTo.set(`${d}\u0000${e.id}`, c.id);
+      for (const [d, g] of before) if (d !== c.id && g?.members.includes(e) && !groupNow(log, d)?.members.includes(e)) movedTo.set(`${d}\u0000${e.id}`, c.id);
     }
   }
   return movedTo;
@@ -58,13 +73,15 @@ function moves(log: ChangeLogInput): Map<string, string> {
 /** The change log: withdrawals, then every difference of each touched group; by county (round order), removals first. */
 export function describeChanges(log: ChangeLogInput): RepairChange[] {
   const { ctx, state } = log;
-  const out = [...log.withdrawals];
+  // A withdrawal that leaves its group kept with a vacancy says so: the reviewer sees the vacancy where the member left.
+  const out = log.withdrawals.map((w) => (state.vacant(w.countyId) ? { ...w, reason: `${w.reason}; no valid replacement: the group is kept with a vacancy (unmatched.csv says what to recruit)` } : w));
   const movedTo = moves(log);
   const words = (gone: readonly { expert: Expert; role: Role }[]): string => gone.map((w) => `${w.expert.id} (${w.role})`).join(', ');
   for (const c of ctx.counties) {
     if (!log.before.has(c.id)) continue;
     const before = log.before.get(c.id);
-    const after = state.group(c.id);
+    const after = groupNow(log, c.id);
+    const wasVacant = before !== undefined && 'vacant' in before;
     const gone = log.withdrawnFrom.get(c.id) ?? [];
     const goneWords = words(gone);
     for (const e of before?.members ?? []) {
@@ -85,9 +102,12 @@ export function describeChanges(log: ChangeLogInput): RepairChange[] {
       const role = roleOf(ctx, e, c, e === after?.leader);
       const from = [...log.before].find(([d, g]) => d !== c.id && g?.members.includes(e) && movedTo.get(`${d}\u0000${e.id}`) === c.id)?.[0];
       const replaced = gone.find((w) => w.role === role);
-      const reason = gone.length > 0
-        ? `${replaced ? `replaces ${replaced.expert.id} as ${role}` : `joins as ${role} to re-form the group after ${goneWords} withdrew`}${from ? `; moved from ${countyLabel(ctx.countyById.get(from)!)}` : ''}`
-        : `joins as ${role} to replace ${(before?.members ?? []).filter((m) => !after?.members.includes(m)).map((m) => m.id).join(', ')}, given to another group`;
+      const moved = from ? `; moved from ${countyLabel(ctx.countyById.get(from)!)}` : '';
+      const reason = wasVacant
+        ? `joins as ${role} to fill the group's vacancy${moved}`
+        : gone.length > 0
+          ? `${replaced ? `replaces ${replaced.expert.id} as ${role}` : `joins as ${role} to re-form the group after ${goneWords} withdrew`}${moved}`
+          : `joins as ${role} to replace ${(before?.members ?? []).filter((m) => !after?.members.includes(m)).map((m) => m.id).join(', ')}, given to another group`;
       out.push({ countyId: c.id, expertId: e.id, change: 'added', role, reason });
     }
   }

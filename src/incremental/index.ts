@@ -4,6 +4,6 @@
  */
 export { solveBatch, solveBatchOrThrow, type BatchSpec } from './batch.js';
 export { repair, repairOrThrow, looseBound, type RepairSpec, type RepairChange, type RepairOutcome, type RepairPrior } from './repair.js';
-export { writeRepair, changesCsv, CHANGE_COLUMNS } from './write.js';
-export { UnknownIdError, type PriorResult } from './state.js';
+export { writeRepair, changesCsv, CHANGE_COLUMNS, type WriteRepairOptions } from './write.js';
+export { UnknownIdError, type PriorResult, type VacantGroup } from './state.js';
 export type { RoundOptions } from './prepare.js';

@@ -4,7 +4,11 @@
  * the places an expert has for these counties replace its capacity (the
  * other groups keep theirs), some members are forced in, some leaders
  * fixed, and staying members are preferred. Lexicographic, by weights that
- * dominate: (1) counties matched, (2) members kept, (3) the soft score.
+ * dominate: (1) counties matched, (2) members kept minus members added to
+ * a county whose members are kept (each is a change; 动态管理 asks for the
+ * fewest), (3) the soft score. Without (2)'s second half a re-formed group
+ * would take free experts whenever the score gains (e.g. the size term
+ * below the target), changing more than the withdrawal asks.
  */
 import type { LinearSolution } from '../model/linear.js';
 import type { County, Expert } from '../model/schemas.js';
@@ -29,7 +33,7 @@ export interface LocalSpec {
   forced?: ReadonlyMap<string, readonly Expert[]>;
   /** A county's leader, fixed. */
   leaders?: ReadonlyMap<string, Expert>;
-  /** Members whose staying is preferred to any gain of score (fewest changes). */
+  /** Members whose staying is preferred to any gain of score (fewest changes); in these counties, every other candidate added costs as much as a member lost. */
   keep?: ReadonlyMap<string, ReadonlySet<Expert>>;
   /** Leaders whose staying leader counts as one more member kept (a new leader is a change too). */
   keepLeaders?: ReadonlyMap<string, Expert>;
@@ -49,8 +53,11 @@ export async function solveLocal(ctx: RoundContext, spec: LocalSpec): Promise<Lo
   let keepable = 0;
   for (const set of spec.keep?.values() ?? []) keepable += set.size;
   keepable += spec.keepLeaders?.size ?? 0;
+  // Additions are counted against the kept, so the match reward must outweigh them too.
+  let addable = 0;
+  for (const c of spec.counties) if (spec.keep?.has(c.id)) addable += (spec.candidates.get(c.id) ?? []).length;
   const keepBonus = spread;
-  const matchReward = spread * (keepable + 1) + spread;
+  const matchReward = spread * (keepable + addable + 1) + spread;
   const scope = buildGroupModel(ctx, { counties: spec.counties, candidates: spec.candidates, matchReward, capacityRows: false });
   const { model } = scope;
 
@@ -72,7 +79,9 @@ export async function solveLocal(ctx: RoundContext, spec: LocalSpec): Promise<Lo
     for (const e of spec.forced?.get(c.id) ?? []) if (model.has(xVar(ctx, e, c))) model.fix(xVar(ctx, e, c), 1);
     const leader = spec.leaders?.get(c.id);
     if (leader && model.has(lVar(ctx, leader, c))) model.fix(lVar(ctx, leader, c), 1);
-    for (const e of spec.keep?.get(c.id) ?? []) if (model.has(xVar(ctx, e, c))) model.addObjective(xVar(ctx, e, c), keepBonus);
+    const kept = spec.keep?.get(c.id);
+    for (const e of kept ?? []) if (model.has(xVar(ctx, e, c))) model.addObjective(xVar(ctx, e, c), keepBonus);
+    if (kept) for (const e of spec.candidates.get(c.id) ?? []) if (!kept.has(e) && model.has(xVar(ctx, e, c))) model.addObjective(xVar(ctx, e, c), -keepBonus);
     const stay = spec.keepLeaders?.get(c.id);
     if (stay && model.has(lVar(ctx, stay, c))) model.addObjective(lVar(ctx, stay, c), keepBonus);
   }
@@ -89,7 +98,7 @@ export async function solveLocal(ctx: RoundContext, spec: LocalSpec): Promise<Lo
     const leader = members.find((e) => model.has(lVar(ctx, e, c)) && on(lVar(ctx, e, c)));
     if (!leader) return { ok: false, status: 'error', message: `the local model matched ${c.id} without a leader` };
     groups.set(c.id, { county: c, leader, members });
-    score += groupScore(ctx, c, members).total;
+    score += groupScore(ctx, c, members, leader.id).total;
     for (const e of spec.keep?.get(c.id) ?? []) if (members.includes(e)) kept++;
     if (spec.keepLeaders?.get(c.id) === leader) kept++;
   }

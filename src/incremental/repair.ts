@@ -8,12 +8,24 @@
  *    and the free experts only (exact one-county model over a short list;
  *    remaining members are kept before any gain of score, the leader stays
  *    leader).
+ *    When that exact model (over a short list) finds nothing, a greedy
+ *    search over every free expert tries to complete the remaining members.
  * 3. A group that cannot be re-formed so may take a member from one other
  *    group (then two): the donor re-forms too, both from free experts, each
  *    keeping as many of its members as it can. Donors are tried best first
  *    (a member of the missing kind whose loss costs the donor least), and
  *    the move that keeps the most members wins.
- * 4. Only when that fails is the county left unmatched, with its reason.
+ * 4. When that fails too, the group is kept with a flagged vacancy (动态管理):
+ *    its other members stay unchanged and hold their places, the county is
+ *    reported `vacancy` with what to recruit (`src/rules/vacancy.ts`), and
+ *    the kept members are written to vacancies.csv. Only a group that lost
+ *    every member is dissolved, the county left unmatched with its reason.
+ *    A kept group is not matched and scores nothing.
+ * 5. Groups kept with a vacancy by an earlier repair are refilled from free
+ *    experts when they can be (a `fill` in the ledger), never from other
+ *    groups; at the end every kept group is tried once more against the
+ *    experts then free, with the checker's own search, so that `check`
+ *    cannot complete a group the repair left vacant.
  *
  * Every change is listed (county, expert, added or removed, role, why), and
  * the result passes `checkSolution` through `assembleResult`.
@@ -39,10 +51,14 @@ import { assembleResult } from '../solve/assemble.js';
 import { hashInstance } from '../model/instance-hash.js';
 import type { InvalidInput } from '../solve/solve.js';
 import { solveLocal, type LocalAnswer } from './local-model.js';
+import { withdrawnInLedger } from '../io/ledger-events.js';
 import { optionsFor, type RoundOptions } from './prepare.js';
 import { mergeCandidates, shortlist } from './shortlist.js';
-import { GroupState, type HeldGroup, type PriorResult } from './state.js';
-import { changedCounties, describeChanges, type ChangeLogInput } from './change-log.js';
+import { GroupState, type HeldGroup, type PriorResult, type VacantGroup } from './state.js';
+import { changedCounties, describeChanges, type ChangeLogInput, type GroupBefore } from './change-log.js';
+import { freeCandidates, witnessGroup } from '../check/verify-unmatched.js';
+import { isValidGroup, leaderAmong } from '../rules/group-validity.js';
+import { shortfallOf, VACANCY_WHY_SEPARATOR, vacancyStatement } from '../rules/vacancy.js';
 
 /** What withdraws. */
 export interface RepairSpec {
@@ -54,12 +70,17 @@ export interface RepairSpec {
 
 /** One change of the repair. */
 export interface RepairChange {
+  /** The county; empty for a `withdrawn` row. */
   countyId: string;
   expertId: string;
-  /** `role` when a member stays but its role changes (e.g. takes over as leader). */
-  change: 'added' | 'removed' | 'role';
-  /** The role in the county's group (before for a removal, after for an addition or a role change). */
-  role: Role;
+  /**
+   * `role` when a member stays but its role changes (e.g. takes over as
+   * leader); `withdrawn` for an expert of `--withdraw` who served no group:
+   * it leaves the pool (recorded so that `check` does not count it free).
+   */
+  change: 'added' | 'removed' | 'role' | 'withdrawn';
+  /** The role in the county's group (before for a removal, after for an addition or a role change); empty for `withdrawn`. */
+  role: Role | '';
   reason: string;
 }
 
@@ -72,8 +93,14 @@ export interface RepairOutcome {
   affected: string[];
   /** Counties whose group changed (affected ones and donors), or that lost their group. */
   changedCounties: string[];
-  /** Affected counties left unmatched. */
+  /** Affected counties left unmatched (their group lost every member). */
   lost: string[];
+  /** Counties whose group is kept with a vacancy after the repair (new ones and earlier ones not filled), in round order. */
+  vacant: string[];
+  /** Earlier vacancies filled by this repair, in round order. */
+  filled: string[];
+  /** The experts of `withdraw`, without repeats, in the order given (the ledger's `leave … withdrew` and `withdraw` events). */
+  withdrawn: string[];
   /**
    * The pins the repaired result keeps: the prior result's (its own
    * pinned.csv, else the input's) without those of withdrawn experts.
@@ -121,16 +148,19 @@ export async function repair(instance: Instance | InstanceInput, prior: RepairPr
   const unmatchedRows = priorUnmatched.length > 0 || matched.size === original.counties.length
     ? priorUnmatched
     : original.counties.filter((c) => !matched.has(c.id)).map((c) => ({ countyId: c.id, reasonCode: 'not-solved' as const, detail: '' }));
-  const report = checkWithContext(original, { assignments: prior.assignments, unmatched: unmatchedRows });
+  const report = checkWithContext(original, { assignments: prior.assignments, unmatched: unmatchedRows, ...(prior.vacancies ? { vacancies: prior.vacancies } : {}) });
   if (!report.ok) {
     const issues = report.violations.map((v): InputIssue => ({ code: 'inconsistent-pin', file: 'result', line: 0, field: '', message: `the result to repair breaks ${v.rule}: ${v.message}` }));
     if (isNonEmpty(issues)) return { status: 'invalid', issues };
   }
 
+  // Experts an earlier repair recorded as withdrawn (the ledger) who serve nowhere stay out, as in `check`.
+  const serving = new Set([...prior.assignments, ...(prior.vacancies ?? [])].map((a) => a.expertId));
+  const gone = new Set([...withdrawn, ...[...withdrawnInLedger(prior.ledger ?? [])].filter((id) => !serving.has(id))]);
   // The round as it now stands: withdrawn experts serve nobody; their pins go with them.
   const round: Instance = {
     ...checked.instance,
-    experts: checked.instance.experts.map((e) => (withdrawn.has(e.id) ? { ...e, capacity: 0 } : e)),
+    experts: checked.instance.experts.map((e) => (gone.has(e.id) ? { ...e, capacity: 0 } : e)),
     pins: priorPins.filter((p) => !withdrawn.has(p.expertId)),
   };
   const ctx = buildContext(round, opts);
@@ -143,6 +173,9 @@ export async function repair(instance: Instance | InstanceInput, prior: RepairPr
   const unmatched = new Map<string, Diagnosis>();
   for (const u of unmatchedRows) if (!state.group(u.countyId)) unmatched.set(u.countyId, { reasonCode: u.reasonCode, detail: u.detail });
   for (const [id, d] of repairer.lostReasons) unmatched.set(id, d);
+  // Every kept group's detail is written from its members as they end up (the checker recomputes the statement).
+  for (const v of state.vacancies()) unmatched.set(v.county.id, { reasonCode: 'vacancy', detail: vacancyDetail(ctx, index, state, v) });
+  const vacancies = state.vacancyRows();
   const unchanged = repairer.changedCounties().length === 0;
   const priorStatus: Status = prior.summary?.status ?? 'feasible';
   const bound = prior.summary && Number.isFinite(prior.summary.upperBound) && options === undefined
@@ -157,11 +190,18 @@ export async function repair(instance: Instance | InstanceInput, prior: RepairPr
     ...bound,
     solver: `repair of ${prior.summary?.solver ?? 'an earlier result'}`,
     startedAt,
+    ...(vacancies.length > 0 ? { vacancies } : {}),
     warnings: checked.warnings,
     // The fingerprint of the input as given (what `check` reads), not of the round with the withdrawals applied.
     inputHash: hashInstance(checked.instance),
   });
-  return { result, changes: repairer.sortedChanges(), affected: repairer.affected.map((c) => c.id), changedCounties: repairer.changedCounties(), lost: [...repairer.lostReasons.keys()], pins: round.pins };
+  const once = spec.withdraw.filter((id, i) => spec.withdraw.indexOf(id) === i);
+  // Withdrawn experts who served nowhere leave the pool: listed first, so that a reader knows they are not free.
+  const fromPool = once.filter((id) => !repairer.leftAGroup(id)).sort().map((expertId): RepairChange => ({ countyId: '', expertId, change: 'withdrawn', role: '', reason: 'withdrew (served no group: leaves the pool)' }));
+  return {
+    result, changes: [...fromPool, ...repairer.sortedChanges()], affected: repairer.affected.map((c) => c.id), changedCounties: repairer.changedCounties(), lost: [...repairer.lostReasons.keys()],
+    vacant: state.vacancies().map((v) => v.county.id), filled: repairer.filled(), withdrawn: once, pins: round.pins,
+  };
 }
 
 /** `repair` that throws `InputError` on bad input. */
@@ -179,7 +219,9 @@ class Repairer {
   readonly affected: County[] = [];
   readonly lostReasons = new Map<string, Diagnosis>();
   private readonly changes: RepairChange[] = [];
-  private readonly before = new Map<string, HeldGroup | undefined>();
+  private readonly before = new Map<string, GroupBefore | undefined>();
+  /** Counties kept with a vacancy by an earlier result, at the start. */
+  private readonly earlierVacant = new Set<string>();
   private readonly withdrawnFrom = new Map<string, { expert: Expert; role: Role }[]>();
 
   /** Affected counties not yet re-formed: their groups are incomplete, so they lend nobody. */
@@ -192,8 +234,9 @@ class Repairer {
 
   async run(withdrawn: ReadonlySet<string>): Promise<void> {
     const { ctx, state } = this;
+    for (const v of state.vacancies()) this.earlierVacant.add(v.county.id);
     // 1. Remove the withdrawn members; keep what remains of each group in place, so its members keep their places.
-    for (const g of state.groups()) {
+    for (const g of [...state.groups(), ...state.vacancies()]) {
       const gone = g.members.filter((e) => withdrawn.has(e.id));
       if (gone.length === 0) continue;
       this.affected.push(g.county);
@@ -205,30 +248,46 @@ class Repairer {
       }
       this.pending.add(g.county.id);
       const rest = g.members.filter((e) => !withdrawn.has(e.id));
+      const leader = g.leader !== undefined && rest.includes(g.leader) ? g.leader : undefined;
       if (rest.length === 0) state.remove(g.county.id);
-      else state.set({ county: g.county, leader: rest.includes(g.leader) ? g.leader : rest[0]!, members: rest });
+      else if (this.earlierVacant.has(g.county.id)) state.setVacant({ county: g.county, members: rest, ...(leader ? { leader } : {}) });
+      else state.set({ county: g.county, leader: leader ?? rest[0]!, members: rest });
     }
-    // 2. Refill from free experts only; 3. then with members of other groups.
+    // 2. Refill from free experts only (earlier vacancies too); 3. then with members of other groups.
     const failing: County[] = [];
     for (const c of this.affected) {
       if (await this.refill(c)) this.pending.delete(c.id);
       else failing.push(c);
     }
+    for (const v of state.vacancies()) {
+      if (this.pending.has(v.county.id)) continue;
+      this.remember(v.county);
+      if (!(await this.refill(v.county))) this.forget(v.county);
+    }
     for (const c of failing) {
-      if (!(await this.borrow(c))) this.dissolve(c);
+      if (this.earlierVacant.has(c.id) || !(await this.borrow(c))) this.keepOrDissolve(c);
       this.pending.delete(c.id);
     }
+    // 5. A last try for every kept group against the experts free now, with the checker's own search.
+    await this.completeVacancies();
   }
 
   private remember(county: County): void {
-    if (!this.before.has(county.id)) this.before.set(county.id, this.state.group(county.id));
+    if (this.before.has(county.id)) return;
+    const vacant = this.state.vacant(county.id);
+    this.before.set(county.id, vacant ? { ...vacant, vacant: true } : this.state.group(county.id));
+  }
+
+  /** Undoes `remember` for a county left exactly as it was (an earlier vacancy not filled). */
+  private forget(county: County): void {
+    if (!this.affected.includes(county)) this.before.delete(county.id);
   }
 
   private remaining(county: County): { members: Expert[]; leader?: Expert } {
-    const g = this.state.group(county.id);
+    const g = this.state.group(county.id) ?? this.state.vacant(county.id);
     if (!g) return { members: [] };
     const lostLeader = (this.withdrawnFrom.get(county.id) ?? []).some((w) => w.role === 'leader');
-    return { members: [...g.members], ...(lostLeader ? {} : { leader: g.leader }) };
+    return { members: [...g.members], ...(lostLeader || g.leader === undefined ? {} : { leader: g.leader }) };
   }
 
   private pinned(county: County): Expert[] {
@@ -237,7 +296,7 @@ class Repairer {
 
   /** Places of an expert for a set of counties being re-formed together. */
   private placesFor(counties: readonly County[]): (e: Expert) => number {
-    const held = counties.map((c) => this.state.group(c.id)?.members ?? []);
+    const held = counties.map((c) => this.state.group(c.id)?.members ?? this.state.vacant(c.id)?.members ?? []);
     return (e) => this.state.free(e) + held.reduce((n, members) => n + (members.includes(e) ? 1 : 0), 0);
   }
 
@@ -254,9 +313,48 @@ class Repairer {
       keep: new Map([[county.id, new Set(rest.members)]]),
       ...(rest.leader ? { leaders: new Map([[county.id, rest.leader]]) } : {}),
     });
-    if (!answer.ok) return false;
-    this.apply(answer, [county]);
+    if (answer.ok) {
+      this.apply(answer, [county]);
+      return true;
+    }
+    // The exact model saw a short list only: a greedy search over every free expert, keeping every remaining member.
+    return this.complete(county);
+  }
+
+  /** Completes the county's remaining members from free experts by the checker's search (`witnessGroup`); true when it did. */
+  private complete(county: County): boolean {
+    const { ctx, state } = this;
+    const rest = this.remaining(county);
+    if (rest.members.length === 0) return false;
+    const load = new Map(ctx.experts.map((e) => [e.id, state.load(e)]));
+    const found = witnessGroup(ctx, county, freeCandidates(ctx, county, load), rest.members);
+    if (!found) return false;
+    const leader = rest.leader !== undefined && isValidGroup(ctx, county, found, rest.leader) ? rest.leader : found[0]!;
+    state.set({ county, leader, members: found });
+    this.gapCache.clear();
     return true;
+  }
+
+  /** Step 5: every kept group once more, until none can be completed from the experts free. */
+  private async completeVacancies(): Promise<void> {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const v of this.state.vacancies()) {
+        this.remember(v.county);
+        if (this.complete(v.county)) changed = true;
+        else this.forget(v.county);
+      }
+    }
+  }
+
+  /** Earlier vacancies this repair filled, in round order. */
+  filled(): string[] {
+    return this.ctx.counties.filter((c) => this.earlierVacant.has(c.id) && this.state.group(c.id) !== undefined).map((c) => c.id);
+  }
+
+  /** True when the expert withdrew from a group in this repair. */
+  leftAGroup(expertId: string): boolean {
+    return this.changes.some((c) => c.expertId === expertId && c.change === 'removed');
   }
 
   /** Donor groups worth asking, best first: they hold a member of a kind the county lacks, not pinned there. */
@@ -364,6 +462,20 @@ class Repairer {
     this.gapCache.clear();
   }
 
+  /** Step 4: keeps the remaining members with a vacancy; dissolves a group that has none left. */
+  private keepOrDissolve(county: County): void {
+    const { ctx, state } = this;
+    const rest = this.remaining(county);
+    if (rest.members.length === 0) {
+      this.dissolve(county);
+      return;
+    }
+    // A remaining member who may lead takes over (the pinned leader first), as in a refill; else nobody leads and the leader is a vacant place.
+    const leader = rest.leader ?? leaderAmong(ctx, county, rest.members);
+    state.setVacant({ county, members: rest.members, ...(leader ? { leader } : {}) });
+    this.gapCache.clear();
+  }
+
   private dissolve(county: County): void {
     const { index, state } = this;
     state.remove(county.id);
@@ -388,4 +500,23 @@ class Repairer {
   private log(): ChangeLogInput {
     return { ctx: this.ctx, state: this.state, before: this.before, withdrawnFrom: this.withdrawnFrom, lostReasons: this.lostReasons, withdrawals: this.changes, affected: this.affected };
   }
+}
+
+/**
+ * The detail of a kept group in unmatched.csv: the statement the checker
+ * recomputes (`vacancyStatement`: who is kept, what to recruit), then why
+ * no replacement was found among the experts free.
+ */
+function vacancyDetail(ctx: RoundContext, index: PoolIndex, state: GroupState, v: VacantGroup): string {
+  const gaps = findGaps(index, v.county, (e) => state.free(e) > 0);
+  const name = v.county.name || v.county.id;
+  const why: string[] = [];
+  const s = shortfallOf(ctx, v.county, v.members, v.leader);
+  if (s.leader && gaps.leader) why.push('no free expert may lead it');
+  if (s.locals > 0 && gaps.locals > 0) why.push(`no other local scientist of ${name} is free`);
+  if (s.east > 0 && gaps.east > 0) why.push(`too few scientists from ${gaps.partners.join('/')} are free`);
+  const needs = s.needs.filter((n) => gaps.needs.includes(n));
+  if (needs.length > 0) why.push(`no free expert holds ${needs.map((n) => `${n.industry}/${n.stage}`).join(', ')}`);
+  const because = why.length > 0 ? why.join('; ') : 'the free experts cannot complete it together (an exact re-solve over a short list and a search over every free expert found no valid group)';
+  return `${vacancyStatement(ctx, v.county, v.members, v.leader)}${VACANCY_WHY_SEPARATOR}${because}`;
 }

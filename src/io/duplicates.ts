@@ -21,3 +21,12 @@ export function sameValues(a: Readonly<Record<string, unknown>>, b: Readonly<Rec
   }
   return true;
 }
+
+/**
+ * The keys whose values differ between two read rows, in `a`'s key order then `b`'s: what a person must
+ * reconcile in a repeated row (e.g. `expertConsents` when one copy says yes and the other no).
+ */
+export function differingFields(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.filter((k) => !sameValues({ v: a[k] }, { v: b[k] }));
+}

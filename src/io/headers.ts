@@ -92,7 +92,10 @@ export const COLUMNS: Readonly<Record<InputFileName, readonly ColumnSpec[]>> = {
     col('east_partner', 'eastPartner', false, 'list', ['东部协作省份', '结对省份', '协作省份'], 'its own eastern partner provinces, `;`-separated (H6)'),
     col('group_min', 'groupMin', false, 'number', ['最少人数', '最小人数', '人数下限'], 'smallest group for this county (H3); default the round\'s'),
     col('group_max', 'groupMax', false, 'number', ['最多人数', '最大人数', '人数上限'], 'largest group for this county (H3); default the round\'s'),
-    col('batch', 'batch', false, 'text', ['批次'], 'batch label'),
+    col('batch', 'batch', false, 'text', ['批次'], 'batch label; with `--priority batch`, earlier batches are served first'),
+    col('priority', 'priority', false, 'number', ['优先级', '优先顺序', '申报顺序'], 'priority under scarcity, a whole number; smaller is served first (`--priority column`, the default)'),
+    col('convenor', 'convenor', false, 'text', ['召集人'], '召集人, passed through to the roster'),
+    col('liaison', 'liaison', false, 'text', ['联络员'], '联络员, passed through to the roster'),
   ],
   'needs.csv': [
     col('county_id', 'countyId', true, 'id', COUNTY_ID, 'county of the need'),
@@ -127,6 +130,8 @@ export const COLUMNS: Readonly<Record<InputFileName, readonly ColumnSpec[]>> = {
     col('expert_id', 'expertId', true, 'id', EXPERT_ID, 'expert'),
     col('score', 'score', false, 'number', ['分数', '匹配度', '意愿分'], 'preference score (S3); default 0'),
     col('veto', 'veto', false, 'boolean', ['否决', '回避'], 'never assign this pair (H8); default false'),
+    col('county_consents', 'countyConsents', false, 'boolean', ['县方同意', '县同意'], 'the county agrees to this expert; with `--consent required` both consents must be true'),
+    col('expert_consents', 'expertConsents', false, 'boolean', ['专家同意', '本人同意'], 'the expert agrees to serve this county; with `--consent required` both consents must be true'),
   ],
   'pinned.csv': [
     col('county_id', 'countyId', true, 'id', COUNTY_ID, 'county'),

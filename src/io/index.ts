@@ -15,7 +15,15 @@ export {
   OutputDirError, RESULT_FILES, ASSIGNMENT_COLUMNS, UNMATCHED_COLUMNS, PINNED_COLUMNS, PINNED_FILE, SUMMARY_KEYS,
   type WriteResultsOptions, type ResultFileName,
 } from './write-results.js';
-export { readResultDir, type ReadResultDirResult, type StoredSummary } from './read-results.js';
+export { readResultDir, VACANCIES_FILE, type ReadResultDirResult, type StoredSummary } from './read-results.js';
+export { vacanciesCsv, VACANCY_COLUMNS } from './write-results.js';
+export {
+  LEDGER_FILE, LEDGER_COLUMNS, LEDGER_EVENTS, ledgerCsv, ledgerBlocks, isLedgerDate, todayUtc, type LedgerRow, type LedgerEvent, type LedgerBlock,
+} from './ledger.js';
+export {
+  ledgerFor, ledgerChanges, replayLedger, membershipOf, withdrawnInLedger,
+  type LedgerSpec, type LedgerParent, type LedgerChange, type Membership, type Memberships, type MembershipSource,
+} from './ledger-events.js';
 export { writeFileAtomic, writeFilesAtomic, removeStaleTemps, NotReplaceableError, type WriteSetOptions } from './atomic-write.js';
 export { prepareOutDir, assertNotInputDir, OutputPathError, type OutputPathProblem, type PrepareOutDirOptions } from './out-dir.js';
 export { lockOutDir, isProcessAlive, OutputLockedError, LOCK_FILE, type OutLock } from './out-lock.js';

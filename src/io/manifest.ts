@@ -25,7 +25,7 @@ export const MANIFEST_FILE = 'manifest.json';
  */
 export const PRODUCT_FILES = [
   'assignments.csv', 'unmatched.csv', 'summary.json', 'timing.json',
-  'report.html', 'recruitment.csv', 'changes.csv', 'pinned.csv', MANIFEST_FILE,
+  'report.html', 'recruitment.csv', 'changes.csv', 'pinned.csv', 'roster.csv', 'vacancies.csv', 'ledger.csv', MANIFEST_FILE,
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Reading a results folder back (assignments.csv, unmatched.csv, and the
- * optional summary.json, timing.json and pinned.csv), for `check`,
+ * optional summary.json, timing.json, pinned.csv, vacancies.csv and
+ * ledger.csv), for `check`,
  * `explain`, `repair` and `solve --batch --pinned`: a published result can
  * be verified against its input by anyone. Only a folder that matches its
  * manifest.json is read, so a folder mixing two runs is refused.
@@ -19,6 +20,13 @@ import { findFile } from './find-file.js';
 import { TableBuilder } from './table.js';
 import { describeZodIssue } from './validate.js';
 import { readRegularFile } from './read-file.js';
+import { LEDGER_FILE, LedgerCellsSchema, parseLedgerCells, type LedgerCells, type LedgerRow } from './ledger.js';
+import type { VacancyMember } from '../model/result.js';
+
+/** The file of a repaired result's groups kept with a vacancy. */
+export const VACANCIES_FILE = 'vacancies.csv';
+import { ROSTER_FILE } from '../roster/csv.js';
+import { parseRoster, type StoredRoster } from '../roster/read.js';
 
 /** summary.json as stored: the summary without `seconds` (which lives in timing.json). */
 export type StoredSummary = Omit<Summary, 'seconds'>;
@@ -43,6 +51,14 @@ export type ReadResultDirResult =
      * of the folder, read from the bytes the manifest hashes.
      */
     withdrawn?: string[];
+    /** Rows of the folder's vacancies.csv, when it has one: the members of groups kept with a vacancy (a repair's). */
+    vacancies?: VacancyMember[];
+    /** Rows of the folder's ledger.csv (the membership ledger), when it has one, parsed; `check` verifies the chain. */
+    ledger?: LedgerRow[];
+    /** SHA-256 of the folder's manifest.json text: what a child result's ledger names as its parent. */
+    manifestHash: string;
+    /** roster.csv as plain cells, when the folder has one (`check` compares it with the roster it derives). */
+    roster?: StoredRoster;
     /** summary.json, when present. */
     summary?: StoredSummary;
     /** timing.json's `seconds`, when present. */
@@ -69,18 +85,19 @@ const PINNED_SPECS: readonly ColumnSpec[] = [
 
 /** Columns of a repair's changes.csv (`src/incremental/write.ts`). */
 const CHANGE_SPECS: readonly ColumnSpec[] = [
-  col('county_id', 'countyId', true, 'text', [], 'county'),
+  col('county_id', 'countyId', false, 'text', [], 'county (empty for an expert who withdrew from the pool)'),
   col('expert_id', 'expertId', true, 'text', [], 'expert'),
-  col('change', 'change', true, 'text', [], 'removed, added, moved or role'),
+  col('change', 'change', true, 'text', [], 'removed, added, role or withdrawn'),
   col('role', 'role', false, 'text', [], 'role'),
   col('reason', 'reason', false, 'text', [], 'why'),
 ];
-const ChangeRowSchema = z.object({ countyId: z.string(), expertId: z.string(), change: z.string(), role: z.string().optional(), reason: z.string().optional() });
+const ChangeRowSchema = z.object({ countyId: z.string().default(''), expertId: z.string(), change: z.string(), role: z.string().optional(), reason: z.string().optional() });
 
 /** The experts a repair's change rows say withdrew (removed, with a reason starting "withdrew"), without repeats. */
 function withdrawnIn(rows: readonly z.infer<typeof ChangeRowSchema>[]): string[] {
   const withdrawn = new Set<string>();
-  for (const r of rows) if (r.change === 'removed' && (r.reason ?? '').startsWith('withdrew')) withdrawn.add(r.expertId);
+  // `withdrawn`: an expert who served no group and left the pool (a repair writes one row each).
+  for (const r of rows) if ((r.change === 'removed' || r.change === 'withdrawn') && (r.reason ?? '').startsWith('withdrew')) withdrawn.add(r.expertId);
   return [...withdrawn];
 }
 
@@ -107,7 +124,9 @@ const StoredSummarySchema = SummarySchema.omit({ seconds: true }).extend({ objec
  *   while another run rewrites the folder (a file replaced meanwhile gives
  *   `manifest-mismatch`).
  * - assignments.csv and unmatched.csv are required (absent → `missing-file`);
- *   summary.json, timing.json and pinned.csv are read when present.
+ *   summary.json, timing.json, pinned.csv, changes.csv, roster.csv,
+ *   vacancies.csv and ledger.csv are read when present (each ledger row
+ *   parsed by `parseLedgerCells`; a bad cell is an issue naming its line).
  *   timing.json, which the manifest does not hash, must name the manifest
  *   (its SHA-256), or it is from another run (`manifest-mismatch`).
  * - CSV-injection neutralization (`neutralizeText`) is undone on every text
@@ -144,6 +163,11 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
   const unmatched = await readRows(src, 'unmatched.csv', UNMATCHED_SPECS, UnmatchedSchema, issues, unneutralizeAll);
   const pinned = findFile(names, 'pinned.csv') === undefined ? undefined : await readRows(src, 'pinned.csv', PINNED_SPECS, PinSchema, issues, unneutralizeAll);
   const changes = findFile(names, 'changes.csv') === undefined ? undefined : await readRows(src, 'changes.csv', CHANGE_SPECS, ChangeRowSchema, issues, unneutralizeAll);
+  const vacancies = findFile(names, VACANCIES_FILE) === undefined ? undefined : await readRows(src, VACANCIES_FILE, PINNED_SPECS.map((c) => ({ ...c, required: true })), VacancyMemberSchema, issues, unneutralizeAll);
+  const ledger = findFile(names, LEDGER_FILE) === undefined ? undefined : await readLedger(src, issues);
+  const rosterText = await readText(src, ROSTER_FILE, issues);
+  const rosterRead = rosterText === undefined ? undefined : await parseRoster(rosterText);
+  if (rosterRead && !rosterRead.ok) issues.push(rosterRead.issue);
 
   let summary: StoredSummary | undefined;
   const summaryJson = await readJson(src, 'summary.json', issues);
@@ -167,12 +191,43 @@ export async function readResultDir(dir: string): Promise<ReadResultDirResult> {
 
   if (isNonEmpty(issues)) return { ok: false, issues };
   return {
-    ok: true, assignments, unmatched,
+    ok: true, assignments, unmatched, manifestHash: sha256Hex(verified.text),
     ...(pinned === undefined ? {} : { pinned }),
+    ...(vacancies === undefined ? {} : { vacancies }),
+    ...(ledger === undefined ? {} : { ledger }),
     ...(changes === undefined ? {} : { withdrawn: withdrawnIn(changes) }),
+    ...(rosterRead?.ok ? { roster: rosterRead.roster } : {}),
     ...(summary === undefined ? {} : { summary }),
     ...(seconds === undefined ? {} : { seconds }),
   };
+}
+
+/** vacancies.csv rows: those of pinned.csv, every column required. */
+const VacancyMemberSchema = AssignmentSchema.pick({ countyId: true, expertId: true, role: true });
+
+/** Columns of ledger.csv as the reader knows them: every cell read as text, its meaning checked by `parseLedgerCells`. */
+const LEDGER_SPECS: readonly ColumnSpec[] = [
+  col('seq', 'seq', true, 'text', [], '1, 2, 3, …'),
+  col('date', 'date', true, 'text', [], 'YYYY-MM-DD'),
+  col('event', 'event', true, 'text', [], 'join, leave, replace, role, fill or vacancy'),
+  col('county_id', 'countyId', true, 'text', [], 'county'),
+  col('expert_id', 'expertId', false, 'text', [], 'expert (empty for a vacancy)'),
+  col('role', 'role', false, 'text', [], 'role'),
+  col('reason', 'reason', false, 'text', [], 'why'),
+  col('parent_manifest', 'parentManifest', false, 'text', [], 'SHA-256 of the parent result\'s manifest.json'),
+];
+
+/** ledger.csv's rows, each parsed (`parseLedgerCells`); a row that does not parse is an issue naming its line and field. */
+async function readLedger(src: Source, issues: InputIssue[]): Promise<LedgerRow[]> {
+  const lines: number[] = [];
+  const cells: LedgerCells[] = await readRows(src, LEDGER_FILE, LEDGER_SPECS, LedgerCellsSchema, issues, unneutralizeAll, lines);
+  const rows: LedgerRow[] = [];
+  cells.forEach((c, i) => {
+    const parsed = parseLedgerCells(c);
+    if (parsed.ok) rows.push(parsed.row);
+    else issues.push({ code: 'bad-value', file: LEDGER_FILE, line: lines[i] ?? 0, field: parsed.field, message: parsed.message });
+  });
+  return rows;
 }
 
 /** Undoes `neutralizeText` on every text cell of a row (a cell the table already parsed as a number stays as it is). */
@@ -229,7 +284,7 @@ async function readJson(src: Source, file: string, issues: InputIssue[]): Promis
 
 async function readRows<T>(
   src: Source, file: string, specs: readonly ColumnSpec[], schema: z.ZodType<T>,
-  issues: InputIssue[], fix: (values: Record<string, unknown>) => void,
+  issues: InputIssue[], fix: (values: Record<string, unknown>) => void, lines?: number[],
 ): Promise<T[]> {
   if (findFile(src.names, file) === undefined) {
     issues.push({ code: 'missing-file', file, line: 0, field: '', message: `the results file ${file} is not in the folder ${src.dir}` });
@@ -253,7 +308,10 @@ async function readRows<T>(
     fix(values);
     const result = schema.safeParse(values);
     if (result.success) {
-      if (row.badFields.size === 0) out.push(result.data);
+      if (row.badFields.size === 0) {
+        out.push(result.data);
+        lines?.push(row.line);
+      }
       continue;
     }
     for (const zi of result.error.issues) {

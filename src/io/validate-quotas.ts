@@ -10,7 +10,7 @@ import type { County, Expert, Pairing, Pin } from '../model/schemas.js';
 
 /** The round options these rules read; each defaults to the policy default (so an `OptionsInput` may be passed as it is). */
 export type QuotaOptions = { [K in QuotaKey]?: Options[K] | undefined };
-type QuotaKey = 'groupMin' | 'groupMax' | 'localMin' | 'localMax' | 'eastMin' | 'eastMax';
+type QuotaKey = 'groupMin' | 'groupMax' | 'localMin' | 'localMax' | 'eastMin' | 'eastMax' | 'leaderCountsEast';
 /** `QuotaOptions` with every field set. */
 export type RoundBounds = Pick<Options, QuotaKey>;
 
@@ -23,6 +23,7 @@ export function roundBounds(opts: QuotaOptions): RoundBounds {
     localMax: opts.localMax ?? defaultOptions.localMax,
     eastMin: opts.eastMin ?? defaultOptions.eastMin,
     eastMax: opts.eastMax ?? defaultOptions.eastMax,
+    leaderCountsEast: opts.leaderCountsEast ?? defaultOptions.leaderCountsEast,
   };
 }
 
@@ -69,7 +70,8 @@ export function groupSizeProblems(c: County, round: RoundBounds, partnered: bool
   } else if (c.groupMax !== undefined && c.groupMax < round.groupMin) {
     return [{ field: 'groupMax', message: `${max} ${c.groupMax} is smaller than the round's smallest group ${round.groupMin} (${min} is empty, so the round's applies); give this county a ${min} too, or raise ${max}` }];
   }
-  const smallest = 1 + round.localMin + (partnered ? round.eastMin : 0);
+  // An eastern leader fills an East–West place only with leaderCountsEast (H6): then one place fewer is needed.
+  const smallest = 1 + round.localMin + (partnered ? (round.leaderCountsEast ? Math.max(0, round.eastMin - 1) : round.eastMin) : 0);
   if (c.groupMax !== undefined && c.groupMax < smallest) {
     const east = partnered ? ` and ${round.eastMin} East–West member(s) (H6)` : '';
     return [{ field: 'groupMax', message: `${max} ${c.groupMax} is smaller than the smallest group the rules allow for this county: a leader (H4), ${round.localMin} local scientist(s) (H5)${east} make ${smallest}` }];
@@ -118,7 +120,15 @@ export function pinQuotaProblems(
     over(list, groupMax, 'pinned members', 'H3 group size');
     over(list.filter((_, i) => experts[i]?.homeCounty === countyId), round.localMax, 'pinned local scientists', 'H5 localMax');
     if (partners.length > 0) {
-      over(list.filter((_, i) => partners.includes(experts[i]?.province ?? '')), round.eastMax, `pinned members from ${partners.join('/')}`, 'H6 eastMax');
+      const fromPartner = list.filter((_, i) => partners.includes(experts[i]?.province ?? ''));
+      if (round.leaderCountsEast) over(fromPartner, round.eastMax, `pinned members from ${partners.join('/')}`, 'H6 eastMax');
+      else {
+        // The leader fills no East–West place (H6): a pinned leader is not counted, and without one an unlabelled pin may still lead.
+        const counted = fromPartner.filter((p) => p.value.role !== 'leader');
+        const mayLead = !list.some((p) => p.value.role === 'leader') && counted.some((p) => p.value.role === undefined);
+        if (mayLead) over(counted, round.eastMax + 1, `pinned members from ${partners.join('/')}`, `H6: eastMax ${round.eastMax}, and one more only as its leader`);
+        else over(counted, round.eastMax, `pinned members from ${partners.join('/')} besides its leader`, 'H6 eastMax');
+      }
     }
   }
   return out.sort((a, b) => a.index - b.index);

@@ -14,7 +14,7 @@ import {
 } from '../model/schemas.js';
 import { ANY, LEVELS, ORG_TYPES, ROLES } from '../model/vocabulary.js';
 import { keyCountyMessage } from '../rules/h10-key-county.js';
-import { sameValues } from './duplicates.js';
+import { differingFields, sameValues } from './duplicates.js';
 import type { EntityKind } from './headers.js';
 import { DEFINING_KEY_FIELDS, looksLikeFormula, normalizedOrSame } from './ids.js';
 import { ENTITY_KINDS, SourceMap } from './source-map.js';
@@ -33,6 +33,11 @@ export interface ValidateOptions extends QuotaOptions {
   leaderLevels?: Options['leaderLevels'] | undefined;
   /** H2: capacity of an expert whose row leaves it empty, for pins. Default 1. */
   defaultCapacity?: Options['defaultCapacity'] | undefined;
+  /**
+   * H8 双向选择: with `required`, affinity.csv must state both consent columns, and a pinned pair's row must
+   * not say no (see `consentProblems`). Default `optional`: a pinned pair whose row says no is only a warning.
+   */
+  consent?: Options['consent'] | undefined;
   /**
    * The name issues give a typed instance's entities: `${source}#experts`.
    * Default `instance`. Ignored when `sources` is given.
@@ -102,6 +107,10 @@ export interface RawContext {
  *   local scientist, at most one pinned leader per county, and a county's
  *   pins together within `group_max`, `localMax` and `eastMax` →
  *   `inconsistent-pin`;
+ * - consent (H8 双向选择): with `consent: 'required'`, a consent column
+ *   that no affinity row states → `missing-column`; a pinned pair whose
+ *   row says no to it → `inconsistent-pin` (a warning when consent is
+ *   optional);
  * - H10: a key county is refused (`key-county`), or with
  *   `keyCounties: 'skip'` removed with a warning, along with its needs,
  *   pairings, affinities and pins, and its local scientists (a second
@@ -271,7 +280,8 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
       } else if (sameValues(earlier.value as Record<string, unknown>, entry.value as Record<string, unknown>)) {
         repeated(kind, earlier.index, entry.index, '', what(entry.value));
       } else {
-        issue('duplicate-id', kind, entry.index, '', `${what(entry.value)} appears twice with different cells (also at ${where(kind, earlier.index)}); keep one row`);
+        const differ = differingFields(earlier.value as Record<string, unknown>, entry.value as Record<string, unknown>).map((k) => sources.field(kind, k));
+        issue('duplicate-id', kind, entry.index, '', `${what(entry.value)} appears twice with different cells (also at ${where(kind, earlier.index)}; they differ in ${differ.join(', ')}); keep one row`);
       }
     }
     return out;
@@ -346,6 +356,12 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
     refCounty('affinities', index, a.countyId, 'countyId');
     refExpert('affinities', index, a.expertId, 'expertId');
     if (a.veto) vetoed.add(`${a.countyId}\u0000${a.expertId}`);
+  }
+  const consentRequired = (opts.consent ?? defaultOptions.consent) === 'required';
+  for (const p of consentProblems(affinities, pins, consentRequired, sources)) {
+    if (p.index === undefined) issues.push({ code: 'missing-column', file: sources.file('affinities'), line: 0, field: sources.field('affinities', p.field), message: p.message });
+    else if (consentRequired) issue('inconsistent-pin', 'affinities', p.index, p.field, p.message);
+    else warn('inconsistent-pin', 'affinities', p.index, p.field, p.message);
   }
 
   // 4. Pins against the rest.
@@ -450,6 +466,45 @@ export function validateRaw(raw: RawInstance, ctx: RawContext, opts: ValidateOpt
   return { issues, warnings, instance, sources: sources.reindex(indices) };
 }
 
+/** A consent problem: at an affinity row's field, or (no `index`) a column no row states. */
+interface ConsentProblem {
+  readonly index?: number;
+  readonly field: 'countyConsents' | 'expertConsents';
+  readonly message: string;
+}
+
+/**
+ * Consent against the rest (H8 双向选择). With consent required, a column
+ * that no row of affinity.csv states would let the rule match nothing but
+ * pins: a slip, refused. A pinned pair stands for consent given, so a row
+ * of a pinned pair that says no contradicts the pin (refused when consent
+ * is required, a warning otherwise, where no rule reads the columns).
+ */
+function consentProblems(affinities: readonly Entry<Affinity>[], pins: readonly Entry<Pin>[], required: boolean, sources: SourceMap): ConsentProblem[] {
+  const out: ConsentProblem[] = [];
+  const column = (field: 'countyConsents' | 'expertConsents'): string => sources.field('affinities', field);
+  if (required) {
+    for (const field of ['countyConsents', 'expertConsents'] as const) {
+      if (affinities.some((a) => a.value[field] !== undefined)) continue;
+      const none = affinities.length === 0 ? `${sources.file('affinities')} has no rows` : `no row of ${sources.file('affinities')} states ${column(field)} (the column is missing or empty)`;
+      out.push({ field, message: `consent is required (only pairs with yes on both sides may be assigned, 双向选择), but ${none}: add the columns ${column('countyConsents')} (县方同意) and ${column('expertConsents')} (专家同意), or solve without consent required` });
+    }
+  }
+  if (pins.length === 0) return out;
+  const rowOf = new Map<string, Entry<Affinity>>();
+  for (const a of affinities) rowOf.set(`${a.value.countyId}\u0000${a.value.expertId}`, a);
+  for (const { value: p, index } of pins) {
+    const row = rowOf.get(`${p.countyId}\u0000${p.expertId}`);
+    if (row === undefined) continue;
+    for (const field of ['countyConsents', 'expertConsents'] as const) {
+      if (row.value[field] !== false) continue;
+      const side = field === 'countyConsents' ? `county ${p.countyId} does not consent to expert ${p.expertId}` : `expert ${p.expertId} does not consent to serve county ${p.countyId}`;
+      out.push({ index: row.index, field, message: `${column(field)} says ${side}, but the pair is pinned (${sources.file('pins')}:${sources.line('pins', index)}), and a pin stands for consent given (H8 双向选择, H9): remove the pin, or correct the answer` });
+    }
+  }
+  return out;
+}
+
 /**
  * Row shapes checked by hand: for a plain object whose fields have the
  * types and ranges the entity's zod schema accepts, the object that schema
@@ -507,7 +562,7 @@ function quickCounty(r: Record<string, unknown>): County | undefined {
   const id = quickId(r['id']);
   const province = quickId(r['province']);
   if (id === undefined || province === undefined) return undefined;
-  const { name, prefecture, keyCounty, eastPartner, groupMin, groupMax, batch } = r;
+  const { name, prefecture, keyCounty, eastPartner, groupMin, groupMax, batch, priority, convenor, liaison } = r;
   if (name === undefined ? heldUndefined(r, 'name') : typeof name !== 'string') return undefined;
   if (prefecture === undefined ? heldUndefined(r, 'prefecture') : typeof prefecture !== 'string') return undefined;
   if (keyCounty === undefined ? heldUndefined(r, 'keyCounty') : typeof keyCounty !== 'boolean') return undefined;
@@ -527,10 +582,16 @@ function quickCounty(r: Record<string, unknown>): County | undefined {
   if (groupMin === undefined ? heldUndefined(r, 'groupMin') : !isIntIn(groupMin, 1, INT_MAX)) return undefined;
   if (groupMax === undefined ? heldUndefined(r, 'groupMax') : !isIntIn(groupMax, 1, INT_MAX)) return undefined;
   if (batch === undefined ? heldUndefined(r, 'batch') : typeof batch !== 'string') return undefined;
+  if (priority === undefined ? heldUndefined(r, 'priority') : !isIntIn(priority, 0, INT_MAX)) return undefined;
+  if (convenor === undefined ? heldUndefined(r, 'convenor') : typeof convenor !== 'string') return undefined;
+  if (liaison === undefined ? heldUndefined(r, 'liaison') : typeof liaison !== 'string') return undefined;
   const out: County = { id, name: (name as string | undefined) ?? '', province, prefecture: (prefecture as string | undefined) ?? '', keyCounty: (keyCounty as boolean | undefined) ?? false, eastPartner: partners };
   if (groupMin !== undefined) out.groupMin = groupMin as number;
   if (groupMax !== undefined) out.groupMax = groupMax as number;
   if (batch !== undefined) out.batch = batch as string;
+  if (priority !== undefined) out.priority = priority as number;
+  if (convenor !== undefined) out.convenor = convenor as string;
+  if (liaison !== undefined) out.liaison = liaison as string;
   return out;
 }
 
@@ -597,10 +658,15 @@ function quickAffinity(r: Record<string, unknown>): Affinity | undefined {
   const countyId = quickId(r['countyId']);
   const expertId = quickId(r['expertId']);
   if (countyId === undefined || expertId === undefined) return undefined;
-  const { score, veto } = r;
+  const { score, veto, countyConsents, expertConsents } = r;
   if (score === undefined ? heldUndefined(r, 'score') : !isFiniteNumber(score)) return undefined;
   if (veto === undefined ? heldUndefined(r, 'veto') : typeof veto !== 'boolean') return undefined;
-  return { countyId, expertId, score: (score as number | undefined) ?? 0, veto: (veto as boolean | undefined) ?? false };
+  if (countyConsents === undefined ? heldUndefined(r, 'countyConsents') : typeof countyConsents !== 'boolean') return undefined;
+  if (expertConsents === undefined ? heldUndefined(r, 'expertConsents') : typeof expertConsents !== 'boolean') return undefined;
+  const out: Affinity = { countyId, expertId, score: (score as number | undefined) ?? 0, veto: (veto as boolean | undefined) ?? false };
+  if (countyConsents !== undefined) out.countyConsents = countyConsents as boolean;
+  if (expertConsents !== undefined) out.expertConsents = expertConsents as boolean;
+  return out;
 }
 
 function quickPin(r: Record<string, unknown>): Pin | undefined {
@@ -623,6 +689,7 @@ function judgedBy(opts: ValidateOptions): string {
     keyCounties: opts.keyCounties ?? defaultOptions.keyCounties,
     leaderLevels: opts.leaderLevels ?? defaultOptions.leaderLevels,
     defaultCapacity: opts.defaultCapacity ?? defaultOptions.defaultCapacity,
+    consent: opts.consent ?? defaultOptions.consent,
   });
 }
 

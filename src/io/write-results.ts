@@ -1,12 +1,15 @@
 /**
  * Writing a solve's results folder: assignments.csv, unmatched.csv,
  * summary.json, timing.json (and the extra files of the run: report.html,
- * recruitment.csv, changes.csv, pinned.csv), with manifest.json last, as
+ * recruitment.csv, changes.csv, pinned.csv; vacancies.csv when groups are
+ * kept with a vacancy; ledger.csv when asked), with manifest.json last, as
  * one set. Everything except timing.json is byte-identical for the same
  * input, options and seed, so two runs can be compared with `diff` and a
  * published result can be reproduced.
  */
-import type { SolveResult } from '../model/result.js';
+import type { SolveResult, VacancyMember } from '../model/result.js';
+import { LEDGER_FILE, ledgerCsv } from './ledger.js';
+import { ledgerFor, type LedgerSpec } from './ledger-events.js';
 import { SummarySchema, type Assignment, type Pin, type Summary, type Unmatched } from '../model/schemas.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,6 +37,8 @@ export const UNMATCHED_COLUMNS = ['county_id', 'reason_code', 'detail'] as const
 export const PINNED_COLUMNS = ['county_id', 'expert_id', 'role'] as const;
 /** The name of the pins a result records (written by `repair`). */
 export const PINNED_FILE = 'pinned.csv';
+/** Columns of vacancies.csv: the members of groups kept with a vacancy (`repair`). */
+export const VACANCY_COLUMNS = ['county_id', 'expert_id', 'role'] as const;
 
 /** The keys of summary.json, in the order written: the schema's, without `seconds` (which is in timing.json). */
 export const SUMMARY_KEYS = (Object.keys(SummarySchema.shape) as (keyof Summary)[]).filter((k) => k !== 'seconds');
@@ -48,6 +53,14 @@ export interface WriteResultsOptions {
    * them. Bare file names other than those of `RESULT_FILES`.
    */
   extraFiles?: Readonly<Record<string, string | Uint8Array>>;
+  /**
+   * Writes ledger.csv (the membership ledger, 台账) in the set: the
+   * parent's ledger and this run's events (`ledgerFor`), or the opening
+   * events of a first solve. Without it no ledger is written, so that a
+   * library caller's output does not depend on the clock; the CLI always
+   * gives one (its `--date`, default today in UTC).
+   */
+  ledger?: LedgerSpec;
   /**
    * The folder's lock, when the caller took it already (`prepareOutDir`,
    * as the CLI does before solving); without it `writeResults` prepares
@@ -75,6 +88,11 @@ export function assignmentsCsv(assignments: readonly Assignment[]): string {
 /** unmatched.csv as text: every cell neutralized against CSV injection. */
 export function unmatchedCsv(unmatched: readonly Unmatched[]): string {
   return csvText(UNMATCHED_COLUMNS, unmatched.map((u) => [neutralizeText(u.countyId), neutralizeText(u.reasonCode), neutralizeText(u.detail)]));
+}
+
+/** vacancies.csv as text: every cell neutralized against CSV injection. */
+export function vacanciesCsv(rows: readonly VacancyMember[]): string {
+  return csvText(VACANCY_COLUMNS, rows.map((v) => [neutralizeText(v.countyId), neutralizeText(v.expertId), neutralizeText(v.role)]));
 }
 
 /** pinned.csv as text (the input's columns), every cell neutralized against CSV injection; an absent role is an empty cell. */
@@ -178,6 +196,9 @@ export async function writeResults(outDir: string, result: SolveResult, opts: Wr
   try {
     if (opts.lock !== undefined && opts.inputDir !== undefined) await assertNotInputDir(outDir, opts.inputDir);
     const files: Record<string, string | Uint8Array> = { ...resultsToFiles(result), ...extra };
+    // A kept group is part of the result: its members hold their places, so it is written with the groups.
+    if (result.vacancies !== undefined && result.vacancies.length > 0) files['vacancies.csv'] = vacanciesCsv(result.vacancies);
+    if (opts.ledger !== undefined) files[LEDGER_FILE] = ledgerCsv(ledgerFor(result, opts.ledger));
     const names = Object.keys(files);
     const manifest = manifestText(files, result.summary.inputHash);
     // timing.json is not hashed (it differs between runs) but names its manifest, so it cannot pass for another run's.

@@ -25,6 +25,16 @@ export function skillMatch(skill: Skill, need: Pick<Need, 'industry' | 'stage'>)
   return (skill.proficiency / 3) * quality;
 }
 
+/**
+ * How a skill covers a need for S1: `named` when it names the need's
+ * industry (at the need's stage or `*`), `wildcard` when it covers it only
+ * through a wildcard industry `*`, `none` otherwise. H7 counts both.
+ */
+export function coverageKind(skill: Pick<Skill, 'industry' | 'stage'>, need: Pick<Need, 'industry' | 'stage'>): 'named' | 'wildcard' | 'none' {
+  if (!skillCovers(skill, need)) return 'none';
+  return skill.industry === need.industry ? 'named' : 'wildcard';
+}
+
 /** The key a need is known by in results: `industry/stage`. */
 export function needKey(need: Pick<Need, 'industry' | 'stage'>): string {
   return `${need.industry}/${need.stage}`;

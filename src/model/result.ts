@@ -19,7 +19,16 @@ import type { InputWarning } from './issues.js';
 export interface Solution {
   assignments: readonly Pick<Assignment, 'countyId' | 'expertId' | 'role'>[];
   unmatched: readonly Pick<Unmatched, 'countyId' | 'reasonCode'>[];
+  /**
+   * Members of groups kept with a vacancy (a repair's vacancies.csv): each
+   * county here is unmatched with reason `vacancy`; its members hold their
+   * places (H2, H9) and keep every rule but the vacant places (`src/rules/vacancy.ts`).
+   */
+  vacancies?: readonly VacancyMember[];
 }
+
+/** One member of a group kept with a vacancy (a row of vacancies.csv). */
+export type VacancyMember = Pick<Assignment, 'countyId' | 'expertId' | 'role'>;
 
 /** A solve's full answer. */
 export interface SolveResult {
@@ -28,6 +37,8 @@ export interface SolveResult {
   assignments: Assignment[];
   /** One row per county without a group, sorted by county. */
   unmatched: Unmatched[];
+  /** Members of the groups kept with a vacancy (`repair`), sorted as `assignments`; absent or empty when there is none. */
+  vacancies?: VacancyMember[];
   summary: Summary;
   /** Things worth knowing that did not stop the run. */
   warnings: InputWarning[];

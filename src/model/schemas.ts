@@ -25,8 +25,14 @@ export const CountySchema = z.object({
   groupMin: z.number().int().min(1).optional(),
   /** Per-county maximum group size (H3); the round's `groupMax` when absent. */
   groupMax: z.number().int().min(1).optional(),
-  /** Batch label (成熟一批、匹配一批). */
+  /** Batch label (成熟一批、匹配一批); with `priority: 'batch'`, batches rank by first appearance in counties.csv. */
   batch: z.string().optional(),
+  /** Priority under scarcity (成熟一批、匹配一批): smaller is served first; with `priority: 'column'` (the default). */
+  priority: z.number().int().min(0).optional(),
+  /** 召集人: passed through to the roster, never read by a rule. */
+  convenor: z.string().optional(),
+  /** 联络员: passed through to the roster, never read by a rule. */
+  liaison: z.string().optional(),
 });
 /** A county. */
 export type County = z.infer<typeof CountySchema>;
@@ -90,6 +96,10 @@ export const AffinitySchema = z.object({
   score: z.number().default(0),
   /** No assignment of this pair (H8). */
   veto: z.boolean().default(false),
+  /** The county said yes to this expert (双向选择); read by `consent: 'required'`. Absent: not stated. */
+  countyConsents: z.boolean().optional(),
+  /** The expert said yes to this county (自主自愿); read by `consent: 'required'`. Absent: not stated. */
+  expertConsents: z.boolean().optional(),
 });
 /** An affinity. */
 export type Affinity = z.infer<typeof AffinitySchema>;
@@ -146,6 +156,7 @@ export const REASON_CODES = [
   'competition',
   'not-solved',
   'key-county',
+  'vacancy',
 ] as const;
 /** A reason code. */
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -183,6 +194,8 @@ export const SummarySchema = z.object({
   weakestGroupBound: z.number().nullable().optional(),
   /** A proven upper bound on the number of counties any valid result can match. */
   matchableUpperBound: z.number().int(),
+  /** S6: the smallest, mean and largest group size of the result; null when no county is matched. Absent in results of versions before S6. */
+  groupSizes: z.object({ min: z.number().int(), mean: z.number(), max: z.number().int() }).nullable().optional(),
   totalCounties: z.number().int(),
   expertsUsed: z.number().int(),
   expertsFree: z.number().int(),

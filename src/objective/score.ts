@@ -1,56 +1,67 @@
 /**
- * The soft objective (S1–S4), computed for a group. Solvers put the same
- * terms into their models (see `add-objective.ts`); this is the reference
- * they are checked against, and what explanations quote.
+ * The soft objective, computed for one county's group. Every solver puts the
+ * same terms into its model, the checker recomputes them, and explanations
+ * quote them; each term lives in one module, summed here.
  *
- * Default mode, for a matched county c with group G:
- *   score(c, G) = coverage · Σ_{n ∈ needs(c)} weight_n · [some member covers n]      (S1)
- *              + Σ_{e ∈ G} fit(e, c)                                                  (S2 + S3)
- *              − organization · Σ_k max(0, |G ∩ org_k| − maxSameOrganization)         (S4)
- *   fit(e, c)  = relevance · rel(e, c) + affinity · score(c, e)
- *   rel(e, c)  = Σ_n weight_n · max_{s ∈ skills(e)} match(s, n) / Σ_n weight_n  ∈ [0, 1]
- * Affinity mode: score(c, G) = Σ_{e ∈ G} score(c, e), exactly.
+ * Default mode, for a matched county c with group G and leader ℓ (README "Objective"):
+ *   score(c, G, ℓ) = Σ_n share_n · q_n(G)                                   S1  need coverage (need-coverage.ts)
+ *                  + Σ_i industryShare_i · [some member names industry i]    S1b industry breadth (need-coverage.ts)
+ *                  + Σ_{e ∈ G} fit(e, c)                                     S2 + S3 + S7 members (below)
+ *                  + leader · rel(ℓ, c) − sameProvince(ℓ, c)                 S2b the leader's term (below)
+ *                  + orgTypes · |distinct organization types of G|          S4b (organizations.ts)
+ *                  − organization · Σ_k max(0, |G ∩ org_k| − maxSameOrganization)   S4 (organizations.ts)
+ *                  − size · | |G| − target(c) |                              S6 (group-size.ts)
+ *   fit(e, c)      = relevance · rel(e, c) + affinity · â(e, c) + sameProvince(e, c)
+ *   q_n(G) = 1 for a named-skill cover, wildcardFactor for a wildcard-only cover, else 0.
+ * Affinity mode: score(c, G) = Σ_{e ∈ G} score(c, e), exactly (raw scores, no other term).
  */
-import { skillCovers, skillMatch } from '../model/coverage.js';
+import { skillCovers } from '../model/coverage.js';
 import type { County, Expert } from '../model/schemas.js';
-import { affinityOf, needsOf, skillsOf, type RoundContext } from '../rules/context.js';
+import { needsOf, skillsOf, type RoundContext } from '../rules/context.js';
+import { normalizeAffinity, rawAffinity } from './affinity-scale.js';
+import { sizeCost } from './group-size.js';
+import { industryShares, needQualities, needShares, presentIndustries } from './need-coverage.js';
+import { distinctOrgTypes, organizationExcess } from './organizations.js';
+import { relevanceOf } from './relevance.js';
+import { sameProvinceBonus } from './same-province.js';
 
-/** The fit of one member, split into its terms. */
+export { relevanceOf } from './relevance.js';
+
+/** The fit of one member, split into its terms (as a member; the leader adds `leaderTerm`). */
 export interface MemberFit {
-  /** rel(e, c) ∈ [0, 1] (S2). */
+  /** rel(e, c) ∈ [0, 1] (S2); 0 in affinity mode. */
   relevance: number;
-  /** The supplied affinity score of the pair (S3), 0 when none. */
+  /** The pair's affinity: â(e, c) ∈ [0, 1] in default mode (S3), the raw score in affinity mode; 0 when no row. */
   affinity: number;
+  /** S7 points (0 or `sameProvince`) as a non-leader member; 0 in affinity mode. */
+  sameProvince: number;
   /** The member's own objective term. */
   fit: number;
 }
 
-/** How well an expert's skills answer a county's needs, in [0, 1] (S2). */
-export function relevanceOf(ctx: RoundContext, expert: Expert, county: Pick<County, 'id'>): number {
-  const needs = needsOf(ctx, county.id);
-  const skills = skillsOf(ctx, expert.id);
-  if (needs.length === 0 || skills.length === 0) return 0;
-  let total = 0;
-  let weighted = 0;
-  for (const need of needs) {
-    total += need.weight;
-    let best = 0;
-    for (const s of skills) best = Math.max(best, skillMatch(s, need));
-    weighted += need.weight * best;
-  }
-  return total > 0 ? weighted / total : 0;
-}
-
-/** fit(e, c): the member's own term of the objective. */
-export function memberFit(ctx: RoundContext, expert: Expert, county: Pick<County, 'id'>): MemberFit {
-  const affinity = affinityOf(ctx, county.id, expert.id)?.score ?? 0;
-  if (ctx.options.objective === 'affinity') return { relevance: 0, affinity, fit: affinity };
+/** fit(e, c): the term of the expert as a non-leader member of the county's group. */
+export function memberFit(ctx: RoundContext, expert: Expert, county: Pick<County, 'id' | 'province'>): MemberFit {
+  const raw = rawAffinity(ctx, county.id, expert.id);
+  if (ctx.options.objective === 'affinity') return { relevance: 0, affinity: raw, sameProvince: 0, fit: raw };
   const relevance = relevanceOf(ctx, expert, county);
+  const affinity = normalizeAffinity(ctx, raw);
+  const sameProvince = sameProvinceBonus(ctx, expert, county);
   const w = ctx.options.weights;
-  return { relevance, affinity, fit: w.relevance * relevance + w.affinity * affinity };
+  return { relevance, affinity, sameProvince, fit: w.relevance * relevance + w.affinity * affinity + sameProvince };
 }
 
-/** Indices (in `needsOf(ctx, c)`) of the county's needs that the expert covers. */
+/** S2b: what leading the group adds to the expert's member term: leader · rel(e, c), less S7 (a leader earns no same-province points). 0 in affinity mode. */
+export function leaderTerm(ctx: RoundContext, expert: Expert, county: Pick<County, 'id' | 'province'>): number {
+  if (ctx.options.objective === 'affinity') return 0;
+  return ctx.options.weights.leader * relevanceOf(ctx, expert, county) - sameProvinceBonus(ctx, expert, county);
+}
+
+/** The member's whole own term: fit, plus `leaderTerm` for the leader (the `fit` column of assignments.csv). */
+export function memberTerm(ctx: RoundContext, expert: Expert, county: Pick<County, 'id' | 'province'>, isLeader: boolean): number {
+  return memberFit(ctx, expert, county).fit + (isLeader ? leaderTerm(ctx, expert, county) : 0);
+}
+
+/** Indices (in `needsOf(ctx, c)`) of the county's needs that the expert covers in the sense of H7 (named or wildcard). */
 export function coveredNeedIndices(ctx: RoundContext, expert: Expert, county: Pick<County, 'id'>): number[] {
   const skills = skillsOf(ctx, expert.id);
   const out: number[] = [];
@@ -60,40 +71,53 @@ export function coveredNeedIndices(ctx: RoundContext, expert: Expert, county: Pi
   return out;
 }
 
-/** A group's score split by term. */
+/** A group's score split by term (all 0 but `fit` and `total` in affinity mode). */
 export interface GroupScore {
   /** S1 points. */
   coverage: number;
-  /** Σ fit (S2 + S3). */
+  /** S1b points. */
+  industry: number;
+  /** Σ fit of the members as members (S2 + S3 + S7). */
   fit: number;
+  /** S2b: the leader's term (`leaderTerm`), 0 without a leader. */
+  leader: number;
+  /** S4b points. */
+  orgTypes: number;
   /** S4 penalty (≥ 0, subtracted). */
   organizationPenalty: number;
+  /** S6 cost (≥ 0, subtracted). */
+  sizeCost: number;
   total: number;
-  /** Indices of the needs covered. */
+  /** Indices of the needs covered (H7 sense: named or wildcard). */
   covered: ReadonlySet<number>;
+  /** Per need (in `needsOf` order): 1 named cover, `wildcardFactor` wildcard only, 0 uncovered. */
+  qualities: readonly number[];
 }
 
-/** Members beyond the limit from each organization, summed (S4). Empty organization names do not count as one organization. */
-export function organizationExcess(members: readonly Expert[], limit: number): number {
-  const counts = new Map<string, number>();
-  for (const e of members) if (e.organization) counts.set(e.organization, (counts.get(e.organization) ?? 0) + 1);
-  let excess = 0;
-  for (const n of counts.values()) excess += Math.max(0, n - limit);
-  return excess;
-}
-
-/** The score of one county's group. */
-export function groupScore(ctx: RoundContext, county: Pick<County, 'id'>, members: readonly Expert[]): GroupScore {
+/** The score of one county's group, led by `leaderId` (undefined: no leader term). */
+export function groupScore(ctx: RoundContext, county: Pick<County, 'id' | 'province' | 'groupMin' | 'groupMax'>, members: readonly Expert[], leaderId: string | undefined): GroupScore {
   const covered = new Set<number>();
   let fit = 0;
   for (const e of members) {
     fit += memberFit(ctx, e, county).fit;
     for (const i of coveredNeedIndices(ctx, e, county)) covered.add(i);
   }
-  if (ctx.options.objective === 'affinity') return { coverage: 0, fit, organizationPenalty: 0, total: fit, covered };
-  const needs = needsOf(ctx, county.id);
+  if (ctx.options.objective === 'affinity') {
+    return { coverage: 0, industry: 0, fit, leader: 0, orgTypes: 0, organizationPenalty: 0, sizeCost: 0, total: fit, covered, qualities: [] };
+  }
+  const w = ctx.options.weights;
+  const qualities = needQualities(ctx, county, members);
+  const shares = needShares(ctx, county.id);
   let coverage = 0;
-  for (const i of covered) coverage += ctx.options.weights.coverage * (needs[i]?.weight ?? 0);
-  const organizationPenalty = ctx.options.weights.organization * organizationExcess(members, ctx.options.maxSameOrganization);
-  return { coverage, fit, organizationPenalty, total: coverage + fit - organizationPenalty, covered };
+  qualities.forEach((q, i) => (coverage += q * (shares[i] ?? 0)));
+  const iShares = industryShares(ctx, county.id);
+  let industry = 0;
+  for (const i of presentIndustries(ctx, county, members)) industry += iShares[i] ?? 0;
+  const leaderExpert = leaderId === undefined ? undefined : members.find((e) => e.id === leaderId);
+  const leader = leaderExpert ? leaderTerm(ctx, leaderExpert, county) : 0;
+  const orgTypes = w.orgTypes * distinctOrgTypes(members);
+  const organizationPenalty = w.organization * organizationExcess(members, ctx.options.maxSameOrganization);
+  const size = sizeCost(ctx, county, members.length);
+  const total = coverage + industry + fit + leader + orgTypes - organizationPenalty - size;
+  return { coverage, industry, fit, leader, orgTypes, organizationPenalty, sizeCost: size, total, covered, qualities };
 }

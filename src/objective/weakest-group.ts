@@ -18,11 +18,13 @@ import { groupScore } from './score.js';
 /** Experts scanned at most while tightening ceilings (about 0.2 s). */
 const TIGHTENING_BUDGET = 200_000;
 
-/** The lowest score among groups, or null when there is none. */
-export function weakestGroupScore(ctx: RoundContext, groups: Iterable<{ county: Pick<County, 'id'>; members: readonly Expert[] }>): number | null {
+/** The lowest score among groups (each led by its `leader`: S2b depends on who leads), or null when there is none. Counties are looked up in the round. */
+export function weakestGroupScore(ctx: RoundContext, groups: Iterable<{ county: Pick<County, 'id'>; members: readonly Expert[]; leader?: Pick<Expert, 'id'> | undefined }>): number | null {
   let weakest: number | null = null;
   for (const g of groups) {
-    const s = groupScore(ctx, g.county, g.members).total;
+    const county = ctx.countyById.get(g.county.id);
+    if (!county) continue;
+    const s = groupScore(ctx, county, g.members, g.leader?.id).total;
     if (weakest === null || s < weakest) weakest = s;
   }
   return weakest;

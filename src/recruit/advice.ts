@@ -5,7 +5,8 @@
  *
  * The profiles fill the county's gaps among the experts still available to
  * it (see `findGaps`), one person per gap where one person cannot fill two:
- * a leader from the partner province also counts as East–West, a missing
+ * a leader from the partner province also counts as East–West (only with
+ * `leaderCountsEast`; by default the leader fills no East–West place), a missing
  * required skill is given to a recruit who is needed anyway. Each advice is
  * then checked by solving the county's exact one-county model with the
  * profiles added as experts (over a short list of the available experts);
@@ -25,6 +26,7 @@ import { solveLocal } from '../incremental/local-model.js';
 import { mergeCandidates, shortlist } from '../incremental/shortlist.js';
 import { buildPoolIndex, type PoolIndex } from '../explain/pool-index.js';
 import { findGaps, topNeed, type Gaps } from './gaps.js';
+import { shortfallOf } from '../rules/vacancy.js';
 
 /** One expert to recruit. */
 export interface ExpertProfile {
@@ -59,8 +61,9 @@ export interface CountyAdvice {
 /** Extra generic members tried when the first set of profiles does not check out. */
 const EXTRA_TRIES = 3;
 
-function lowerBound(g: Gaps): number {
-  const roles = g.locals + Math.max(g.east, g.leader ? 1 : 0);
+function lowerBound(g: Gaps, leaderCountsEast: boolean): number {
+  // One recruit fills the leader's and an East–West place only when the leader counts toward the quota (H6).
+  const roles = g.locals + (leaderCountsEast ? Math.max(g.east, g.leader ? 1 : 0) : g.east + (g.leader ? 1 : 0));
   return Math.max(roles, g.needs.length > 0 ? 1 : 0, g.sizeMin - g.usable);
 }
 
@@ -82,7 +85,7 @@ export function profilesFor(index: PoolIndex, county: County, g: Gaps): ExpertPr
   let east = g.east;
   const level = ctx.options.leaderLevels[0] ?? 'national';
   if (g.leader) {
-    const fromPartner = east > 0 && partner !== undefined;
+    const fromPartner = ctx.options.leaderCountsEast && east > 0 && partner !== undefined;
     if (fromPartner) east--;
     out.push({ role: 'leader', level, province: fromPartner ? partner : county.province, skills: skills(), why: fromPartner ? `no ${level}-level expert may lead it; one from ${partner} also fills the East–West place (H4, H6)` : `no ${level}-level expert who may lead it has a place left (H4)` });
   }
@@ -158,9 +161,20 @@ function augment(ctx: RoundContext, plans: readonly Plan[]): Augmented {
   return { ctx: augmented, index: buildPoolIndex(augmented), recruits, isRecruit: new Set([...recruits.values()].flat()) };
 }
 
+/**
+ * The gaps of a group kept with a vacancy: exactly its shortfall
+ * (`src/rules/vacancy.ts`), its kept members counted as the usable ones, so
+ * that the profiles are what to recruit into that group, the others staying.
+ */
+function vacancyGaps(index: PoolIndex, county: County, kept: { members: readonly Expert[]; leader?: Expert }): Gaps {
+  const s = shortfallOf(index.ctx, county, kept.members, kept.leader);
+  return { leader: s.leader, locals: s.locals, east: s.east, needs: s.needs, usable: kept.members.length, sizeMin: s.sizeMin, partners: s.partners };
+}
+
 function plan(index: PoolIndex, state: GroupState, county: County, reasonCode: ReasonCode): Plan {
   if (reasonCode === 'pinned-infeasible' || reasonCode === 'key-county') return { county, reasonCode, profiles: [], first: 0 };
-  const gaps = findGaps(index, county, (e) => state.free(e) > 0);
+  const kept = state.vacant(county.id);
+  const gaps = kept ? vacancyGaps(index, county, kept) : findGaps(index, county, (e) => state.free(e) > 0);
   const first = profilesFor(index, county, gaps);
   const top = topNeed(index, county);
   return { county, reasonCode, gaps, profiles: [...first, ...Array.from({ length: EXTRA_TRIES }, () => genericMember(county, top, gaps.sizeMin))], first: first.length };
@@ -171,7 +185,7 @@ async function settle(aug: Augmented, state: GroupState, p: Plan): Promise<Count
   if (!p.gaps) {
     return { ...base, profiles: [], verified: false, minimal: false, note: p.reasonCode === 'key-county' ? 'a national key assistance county is outside this plan (H10)' : 'no recruit helps: the pins contradict the rules; change pinned.csv' };
   }
-  const lb = lowerBound(p.gaps);
+  const lb = lowerBound(p.gaps, aug.ctx.options.leaderCountsEast);
   for (let n = p.first; n <= p.profiles.length; n++) {
     const profiles = p.profiles.slice(0, n);
     const score = await verify(aug, state, p.county, n);
@@ -185,11 +199,13 @@ async function settle(aug: Augmented, state: GroupState, p: Plan): Promise<Count
 async function verify(aug: Augmented, state: GroupState, county: County, n: number): Promise<number | undefined> {
   const { ctx, index, isRecruit } = aug;
   const recruits = (aug.recruits.get(county.id) ?? []).slice(0, n);
-  const places = (e: Expert): number => (isRecruit.has(e) ? 1 : state.free(e));
+  // A group kept with a vacancy keeps its members: they are in, on the places they hold.
+  const kept = (state.vacant(county.id)?.members ?? []).map((e) => ctx.expertById.get(e.id)!);
+  const places = (e: Expert): number => (isRecruit.has(e) || kept.includes(e) ? 1 : state.free(e));
   const pinned = pinsOf(ctx, county.id).map((p) => ctx.expertById.get(p.expertId)).filter((e): e is Expert => e !== undefined);
   const list = shortlist(index, county, (e) => !isRecruit.has(e) && state.free(e) > 0);
-  const candidates = new Map([[county.id, mergeCandidates(ctx, list, recruits, pinned)]]);
-  const answer = await solveLocal(ctx, { counties: [county], candidates, places, mustMatch: new Set([county.id]) });
+  const candidates = new Map([[county.id, mergeCandidates(ctx, list, recruits, pinned, kept)]]);
+  const answer = await solveLocal(ctx, { counties: [county], candidates, places, mustMatch: new Set([county.id]), ...(kept.length > 0 ? { forced: new Map([[county.id, kept]]) } : {}) });
   return answer.ok ? answer.score : undefined;
 }
 

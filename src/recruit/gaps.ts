@@ -51,11 +51,12 @@ export function findGaps(index: PoolIndex, county: County, available: (e: Expert
     if (ok(e) && !(partners.length > 0 && isEastFor(ctx, e, county))) others++;
   }
   return {
-    leader: count(leaderKind(index), 1) === 0,
+    leader: count(leaderKind(index, county), 1) === 0,
     locals: Math.max(0, localMin - locals.length),
     east: partners.length > 0 ? Math.max(0, eastMin - east) : 0,
     needs: needsOf(ctx, county.id).filter((n) => n.required && count(needKind(index, n), 1) === 0),
-    usable: Math.min(locals.length, localMax) + Math.min(east - eastLocals, eastMax) + others,
+    // An eastern leader sits beside eastMax East–West members when the leader does not count toward the quota (H6).
+    usable: Math.min(locals.length, localMax) + Math.min(east - eastLocals, eastMax + (ctx.options.leaderCountsEast ? 0 : 1)) + others,
     sizeMin: min,
     partners,
   };

@@ -47,6 +47,7 @@ export const REASON_LABELS: Readonly<Record<ReasonCode, Bilingual>> = {
   competition: { zh: '所需专家已被其他县占用', en: 'Experts taken by other counties' },
   'not-solved': { zh: '求解未完成', en: 'Not solved (time limit or engine failure)' },
   'key-county': { zh: '国家乡村振兴重点帮扶县（不在本计划范围）', en: 'National key assistance county (out of scope)' },
+  vacancy: { zh: '组内缺员，待补充', en: 'Group kept with a vacancy to fill' },
 };
 
 /** Each role label of a member. */
@@ -83,4 +84,17 @@ export function stageLabel(stage: string): Bilingual {
 /** An organization type. */
 export function orgTypeLabel(type: OrgType): Bilingual {
   return { zh: ORG_TYPE_ZH.get(type) ?? '', en: type };
+}
+
+/**
+ * A need key `industry/stage` (as assignments.csv writes it) for people:
+ * `茶叶·加工`, the stage's Chinese word when it has one, else its id.
+ *
+ * @example needKeyLabel('茶叶/processing') // '茶叶·加工'
+ */
+export function needKeyLabel(key: string): string {
+  const at = key.lastIndexOf('/');
+  if (at < 0) return key;
+  const stage = stageLabel(key.slice(at + 1));
+  return `${key.slice(0, at)}·${stage.zh || stage.en}`;
 }

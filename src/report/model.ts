@@ -12,7 +12,7 @@ import { CHAIN_STAGES, DEFAULT_STAGES, ROLES, type Role } from '../model/vocabul
 import { groupScore, type GroupScore } from '../objective/score.js';
 import { buildContext, needsOf, type RoundContext } from '../rules/context.js';
 import { isLocalTo } from '../rules/h5-local.js';
-import { isEastFor } from '../rules/h6-east-west.js';
+import { countsTowardEast } from '../rules/h6-east-west.js';
 import { compareText } from './format.js';
 
 /** One member of a group. */
@@ -165,9 +165,10 @@ export function buildReportModel(instance: Instance, result: SolveResult, option
         members,
         leader: members.find((m) => m.assignment.role === 'leader'),
         needs: needsOf(ctx, countyId),
-        score: groupScore(ctx, { id: countyId }, experts),
+        score: groupScore(ctx, county ?? { id: countyId, province: '' }, experts, members.find((m) => m.assignment.role === 'leader')?.assignment.expertId),
         locals: experts.filter((e) => isLocalTo(e, { id: countyId })).length,
-        east: county ? experts.filter((e) => isEastFor(ctx, e, county)).length : 0,
+        // H6's count: the leader fills no East–West place unless leaderCountsEast.
+        east: county ? members.filter((m) => m.expert && countsTowardEast(ctx, m.expert, county, m.assignment.role === 'leader')).length : 0,
       };
       groups.push(group);
       groupByCounty.set(countyId, group);

@@ -1,7 +1,8 @@
 /**
  * `renderReport`: one self-contained HTML page for a solved round, to
  * publish or to read: summary, provinces, charts, a county × stage coverage
- * grid, unmatched counties with reasons, and a card per group. Inline CSS
+ * grid, unmatched counties with reasons, a card per group, and the printable
+ * roster (名单, one county per printed page). Inline CSS
  * and SVG only (a Content-Security-Policy forbids every network load), all
  * user text escaped, no date or time inside: the same instance, result and
  * options give the same bytes.
@@ -13,23 +14,16 @@ import { ROLES } from '../model/vocabulary.js';
 import { VERSION } from '../version.js';
 import { groupSizeChart, legend, rolesByProvinceChart, ROLE_COLORS, scoreChart, TERM_COLORS } from './charts.js';
 import { esc, int, num, pct, px } from './format.js';
-import { LEVEL_LABELS, orgTypeLabel, REASON_LABELS, ROLE_LABELS, stageLabel, STATUS_LABELS, type Bilingual } from './labels.js';
+import { bi, bl, section, th } from './html.js';
+import { LEVEL_LABELS, needKeyLabel, orgTypeLabel, REASON_LABELS, ROLE_LABELS, stageLabel, STATUS_LABELS } from './labels.js';
 import { buildReportModel, type CellState, type CoverageRow, type GroupView, type ReportModel } from './model.js';
+import { renderRosterSection } from './roster.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './style.js';
 
 /** Coverage rows beyond which the grid scrolls inside its own box (sticky header). */
 export const TALL_HEATMAP_ROWS = 40;
 /** Warnings listed in full; the rest are counted. */
 const MAX_WARNINGS = 50;
-
-/** `中文 <span class="en">English</span>`, both escaped. */
-function bi(label: Bilingual): string {
-  return `${esc(label.zh)}<span class="en">${esc(label.en)}</span>`;
-}
-
-function bl(zh: string, en: string): string {
-  return bi({ zh, en });
-}
 
 function countyName(id: string, county: County | undefined): string {
   return county?.name ? county.name : id;
@@ -41,29 +35,13 @@ function stageText(stage: string): string {
   return s.zh ? `${s.zh} ${s.en}` : s.en;
 }
 
-/** A need key `industry/stage` as `industry·加工`. */
-function needKeyText(key: string): string {
-  const at = key.lastIndexOf('/');
-  if (at < 0) return key;
-  const stage = stageLabel(key.slice(at + 1));
-  return `${key.slice(0, at)}·${stage.zh || stage.en}`;
-}
-
 function needText(need: Need): string {
   const s = stageLabel(need.stage);
   return `${need.industry}·${s.zh || s.en}`;
 }
 
-function section(id: string, zh: string, en: string, body: string): string {
-  return `<section id="${id}"><h2>${bl(zh, en)}</h2>${body}</section>\n`;
-}
-
 function tile(value: string, zh: string, en: string, sub = ''): string {
   return `<div class="tile"><div class="v">${value}</div><div class="lbl">${bl(zh, en)}</div>${sub ? `<div class="note">${sub}</div>` : ''}</div>`;
-}
-
-function th(zh: string, en: string, numeric = false): string {
-  return `<th${numeric ? ' class="n"' : ''}>${esc(zh)}<span class="en">${esc(en)}</span></th>`;
 }
 
 function renderSummary(m: ReportModel, options: Options): string {
@@ -294,7 +272,7 @@ function renderCard(m: ReportModel, g: GroupView): string {
     const r = ROLE_LABELS[a.role];
     const sub = [a.expertId, e?.province].filter((x): x is string => !!x).map(esc).join(' · ');
     const org = e?.organization ? `${esc(e.organization)}${e.orgType ? `<small class="muted"> ${esc(orgTypeLabel(e.orgType).zh)}</small>` : ''}` : '<span class="muted">—</span>';
-    const covers = a.covers.length > 0 ? esc(a.covers.map(needKeyText).join('、')) : '<span class="muted">—</span>';
+    const covers = a.covers.length > 0 ? esc(a.covers.map(needKeyLabel).join('、')) : '<span class="muted">—</span>';
     s += `<tr><td class="who">${esc(e?.name || a.expertId)}<small>${sub}</small></td><td><span class="badge r-${a.role}">${esc(r.zh)} ${esc(r.en)}</span></td>`;
     s += `<td>${org}</td><td class="lv">${e ? esc(LEVEL_LABELS[e.level].zh) : '—'}</td><td>${covers}</td><td class="n">${num(a.fit)}</td><td class="reason">${esc(a.reason)}</td></tr>`;
   }
@@ -337,6 +315,7 @@ export function renderReport(instance: Instance, result: SolveResult, options: O
   const nav: [string, string, string][] = [
     ['summary', '摘要', 'Summary'], ['provinces', '各省概况', 'Provinces'], ['charts', '图表', 'Charts'],
     ['coverage', '需求覆盖', 'Coverage'], ['unmatched', `未匹配 (${int(m.unmatched.length)})`, 'Unmatched'], ['groups', `顾问组 (${int(m.groups.length)})`, 'Groups'],
+    ['roster', '名单', 'Roster'],
   ];
   const title = '产业顾问组匹配报告 Industry advisory groups report';
   return '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
@@ -347,7 +326,7 @@ export function renderReport(instance: Instance, result: SolveResult, options: O
     + `<header class="top"><h1>产业顾问组匹配报告<span class="en">Industry advisory groups report</span></h1>`
     + `<p>${bi(STATUS_LABELS[result.status])} · ${int(summary.matchedCounties)} / ${int(summary.totalCounties)} 县 counties · 输入 input ${esc(summary.inputHash.slice(0, 16))} · advisory-groups ${esc(summary.version)}</p>`
     + `<nav>${nav.map(([id, zh, en]) => `<a href="#${id}">${esc(zh)} ${esc(en)}</a>`).join('')}</nav></header>\n<main>\n`
-    + renderSummary(m, options) + renderProvinces(m) + renderCharts(m, options) + renderHeatmap(m) + renderUnmatched(m) + renderGroups(m)
+    + renderSummary(m, options) + renderProvinces(m) + renderCharts(m, options) + renderHeatmap(m) + renderUnmatched(m) + renderGroups(m) + renderRosterSection(instance, result)
     + `</main>\n<footer>由 advisory-groups ${esc(VERSION)} 生成；同样的输入、选项和种子给出同样的页面。 Generated by advisory-groups ${esc(VERSION)}; the same input, options and seed give the same page.</footer>\n`
     + `<script>${REPORT_SCRIPT}</script>\n</body>\n</html>\n`;
 }

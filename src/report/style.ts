@@ -97,14 +97,37 @@ table.members td.who small{display:block;color:var(--muted)}
 table.members td.lv{white-space:nowrap}
 .tools{margin:6px 0}
 .tools button{font:inherit;font-size:12px;padding:2px 10px;margin-right:6px;border:1px solid var(--line);background:var(--soft);border-radius:4px;cursor:pointer}
+.roster-page{border:1px solid var(--line);border-radius:6px;padding:8px 14px 4px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 480px}
+.roster-page h3{margin:4px 0 2px;font-size:17px}
+.roster-page>p.muted{margin:0 0 8px;font-size:12px}
+table.contacts{width:auto;margin:0 0 8px}
+table.contacts th{width:auto;padding-right:16px}
+table.contacts td{min-width:240px}
+.blank{display:inline-block;min-width:220px;border-bottom:1px solid var(--fg);height:1.2em}
+.vacancy{color:var(--req);font-weight:600;margin:4px 0}
+table.roster td:first-child,table.roster th:first-child{text-align:right;font-variant-numeric:tabular-nums;width:3em}
+table.roster td:nth-child(2),table.roster td:nth-child(3){white-space:nowrap}
+table.roster td:nth-child(2) small{display:block;color:var(--muted)}
+table.roster tr.r-leader td:nth-child(3){color:var(--leader);font-weight:600}
+table.roster tr.r-local td:nth-child(3){color:var(--local)}
+table.roster tr.r-east td:nth-child(3){color:var(--east)}
 .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:20px}
 @media (max-width:640px){main{padding:8px 12px 32px}header.top{padding:14px 12px}table.kv th{width:auto}}
-@media print{header.top{background:none;color:var(--fg)}nav,.tools{display:none}.hm.tall{max-height:none}details.card{break-inside:avoid}}
+@media print{header.top{background:none;color:var(--fg)}nav,.tools{display:none}.hm.tall{max-height:none}details.card{break-inside:avoid}
+.roster-page{break-before:page;page-break-before:always;break-inside:avoid;border:none;padding:0;margin:0;content-visibility:visible}
+.roster-page thead{display:table-header-group}.roster-page tr{break-inside:avoid}
+body.print-roster header.top,body.print-roster main>section:not(#roster),body.print-roster footer,body.print-roster #roster>h2,body.print-roster #roster>.note{display:none}
+body.print-roster main{max-width:none;padding:0}body.print-roster section{margin:0}}
 `;
 
 /**
- * The optional script: shows the "expand / collapse all" buttons (hidden
- * without script, where they could do nothing). The page is complete without it.
+ * The optional script: shows the "expand / collapse all" buttons and the
+ * "print the roster only" button (hidden without script, where they could
+ * do nothing; printing the page then prints the roster at its end). The
+ * roster button marks the body `print-roster`, which the print rules read
+ * to leave out everything but the roster, until the print is done. The page
+ * is complete without it.
  */
-export const REPORT_SCRIPT = `(function(){var t=document.getElementById('card-tools');if(!t)return;t.hidden=false;t.addEventListener('click',function(e){var b=e.target;if(!(b instanceof HTMLButtonElement))return;var o=b.getAttribute('data-open')==='1';var d=document.querySelectorAll('details.card');for(var i=0;i<d.length;i++)d[i].open=o;});})();`;
+export const REPORT_SCRIPT = `(function(){var t=document.getElementById('card-tools');if(!t)return;t.hidden=false;t.addEventListener('click',function(e){var b=e.target;if(!(b instanceof HTMLButtonElement))return;var o=b.getAttribute('data-open')==='1';var d=document.querySelectorAll('details.card');for(var i=0;i<d.length;i++)d[i].open=o;});})();`
+  + `(function(){var r=document.getElementById('roster-tools'),b=document.getElementById('roster-print');if(!r||!b)return;r.hidden=false;b.addEventListener('click',function(){document.body.classList.add('print-roster');window.print();});window.addEventListener('afterprint',function(){document.body.classList.remove('print-roster');});})();`;

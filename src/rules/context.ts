@@ -30,6 +30,10 @@ export interface RoundContext {
   readonly countyPairings: ReadonlyMap<string, readonly string[]>;
   /** Province-level pairings: western province → eastern provinces. */
   readonly provincePairings: ReadonlyMap<string, readonly string[]>;
+  /** Every province named as the eastern side of a pairing: counties elsewhere are central or western (S7). */
+  readonly eastProvinces: ReadonlySet<string>;
+  /** The range S3 normalizes affinity scores from (see `affinity-scale.ts`). */
+  readonly affinityRange: { readonly min: number; readonly max: number };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -63,6 +67,13 @@ export function buildContext(instance: Instance, options: Options): RoundContext
     if (!inner) affinityByCounty.set(a.countyId, (inner = new Map()));
     inner.set(a.expertId, a);
   }
+  let low = 0;
+  let high = -Infinity;
+  for (const a of instance.affinities) {
+    if (a.score < low) low = a.score;
+    if (a.score > high) high = a.score;
+  }
+  const affinityRange = options.affinityScale ?? { min: low, max: Math.max(high, low) };
   return {
     instance,
     options,
@@ -80,6 +91,8 @@ export function buildContext(instance: Instance, options: Options): RoundContext
     expertsByProvince: groupBy(instance.experts, (e) => e.province),
     countyPairings,
     provincePairings,
+    eastProvinces: new Set(instance.pairings.map((p) => p.eastProvince)),
+    affinityRange,
   };
 }
 

@@ -24,14 +24,15 @@ export const GROUP_RULES: readonly Rule[] = [h3GroupSize, h4Leader, h5Local, h6E
 /**
  * The group's leader: its pinned leader (H9) if it has one; else `current`
  * while it stays and may lead; else the first member (in the given order)
- * that may lead. A member pinned in another role never leads.
+ * that may lead. A member pinned in another role never leads, nor one that
+ * `allowed` (the caller's whole-result rules, e.g. H4c) refuses.
  */
-export function leaderAmong(ctx: RoundContext, county: County, members: readonly Expert[], current?: Expert): Expert | undefined {
+export function leaderAmong(ctx: RoundContext, county: County, members: readonly Expert[], current?: Expert, allowed: (e: Expert) => boolean = () => true): Expert | undefined {
   const pins = pinsOf(ctx, county.id);
   const pinnedLeader = pins.find((p) => p.role === 'leader');
-  if (pinnedLeader) return members.find((e) => e.id === pinnedLeader.expertId && canLead(ctx, e, county));
+  if (pinnedLeader) return members.find((e) => e.id === pinnedLeader.expertId && canLead(ctx, e, county) && allowed(e));
   const barred = new Set(pins.filter((p) => p.role !== undefined).map((p) => p.expertId));
-  const may = (e: Expert): boolean => !barred.has(e.id) && canLead(ctx, e, county);
+  const may = (e: Expert): boolean => !barred.has(e.id) && canLead(ctx, e, county) && allowed(e);
   if (current && members.includes(current) && may(current)) return current;
   return members.find(may);
 }

@@ -7,7 +7,7 @@ import type { Rule, Violation } from './types.js';
 import { xVar, zVar } from './variables.js';
 
 /** The size bounds of a county's group: its own override, else the round's. */
-export function groupSizeBounds(ctx: RoundContext, county: County): { min: number; max: number } {
+export function groupSizeBounds(ctx: RoundContext, county: Pick<County, 'groupMin' | 'groupMax'>): { min: number; max: number } {
   return { min: county.groupMin ?? ctx.options.groupMin, max: county.groupMax ?? ctx.options.groupMax };
 }
 

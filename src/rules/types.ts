@@ -7,8 +7,8 @@ import type { Role } from '../model/vocabulary.js';
 import type { LinearModel } from '../model/linear.js';
 import type { RoundContext } from './context.js';
 
-/** Rule ids of DESIGN section 1. */
-export type RuleId = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'H7' | 'H8' | 'H9' | 'H10';
+/** Rule ids of DESIGN section 1, and H4c (an expert leads at most one group, option `leadOnce`). */
+export type RuleId = 'H1' | 'H2' | 'H3' | 'H4' | 'H4c' | 'H5' | 'H6' | 'H7' | 'H8' | 'H9' | 'H10';
 
 /** A broken hard rule in a solution. */
 export interface Violation {

@@ -5,7 +5,7 @@
  */
 import { needKey } from '../model/coverage.js';
 import type { Options } from '../model/options.js';
-import type { SolveResult } from '../model/result.js';
+import type { SolveResult, VacancyMember } from '../model/result.js';
 import type { Assignment, County, Expert, Status, Summary, Unmatched } from '../model/schemas.js';
 import { ROLES } from '../model/vocabulary.js';
 import type { InputWarning } from '../model/issues.js';
@@ -13,13 +13,15 @@ import { checkWithContext } from '../check/check-solution.js';
 import { memberReason } from '../explain/reasons.js';
 import type { Diagnosis } from '../explain/diagnose.js';
 import { explainCompetition } from '../explain/competition.js';
-import { coveredNeedIndices, memberFit } from '../objective/score.js';
+import { coveredNeedIndices, leaderTerm, memberFit } from '../objective/score.js';
+import { groupSizeSummary } from '../objective/group-size.js';
 import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
 import { roundScoreCeiling } from '../objective/bounds.js';
 import { roundBoundToStep, scoreStep } from '../objective/score-step.js';
 import { relativeGap } from '../objective/gap.js';
 import { hashInstance } from '../model/instance-hash.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
+import { ALONE_REASON_CODES, tiersProvenByTotal } from '../rules/priority.js';
 import { roleOf } from '../rules/roles.js';
 import { VERSION } from '../version.js';
 import { SolverBugError } from './errors.js';
@@ -49,6 +51,8 @@ export interface AssembleInput {
   warnings?: readonly InputWarning[];
   /** `hashInstance(ctx.instance)` when the solver computed it already (the scalable solver does, before its deadline is set). */
   inputHash?: string;
+  /** Members of groups kept with a vacancy (`repair`): checked with the groups, their places counted as used, carried into the result. */
+  vacancies?: readonly VacancyMember[];
 }
 
 const ROLE_ORDER = new Map(ROLES.map((r, i) => [r, i]));
@@ -67,7 +71,8 @@ export function optionsForSummary(options: Options): Record<string, unknown> {
 
 /** A county with pins that gets no group cannot keep its pins (H9): said as `pinned-infeasible`, unless the solver never placed it. */
 function pinnedReason(ctx: RoundContext, countyId: string, d: Diagnosis): Unmatched {
-  if (pinsOf(ctx, countyId).length === 0 || d.reasonCode === 'pinned-infeasible' || d.reasonCode === 'not-solved') return { countyId, reasonCode: d.reasonCode, detail: d.detail };
+  // A kept group (vacancy) keeps its pins among its members: its reason stands.
+  if (pinsOf(ctx, countyId).length === 0 || d.reasonCode === 'pinned-infeasible' || d.reasonCode === 'not-solved' || d.reasonCode === 'vacancy') return { countyId, reasonCode: d.reasonCode, detail: d.detail };
   return { countyId, reasonCode: 'pinned-infeasible', detail: `its pinned members cannot stay (${d.reasonCode}): ${d.detail}` };
 }
 
@@ -86,19 +91,24 @@ function weakestBoundOf(ctx: RoundContext, weakest: number | null, matched: numb
  * The status a result has earned: `optimal` for a `feasible` one whose bound
  * proves it — every county that can be matched is (matched = its proven
  * maximum), no county with pins is left out (pins come first in the
- * solvers' order), and the score equals the bound (gap 0, e.g. after the
- * bound was rounded to the score's step). Under `fairness` optimality is the
+ * solvers' order), the priority tiers are proven by the total
+ * (`tiersProvenByTotal`), and the score equals the bound (gap 0, e.g. after
+ * the bound was rounded to the score's step). Under `fairness` optimality is the
  * fairness pass's to claim (the weakest group first), so the status stays.
  */
 export function provenStatus(
   ctx: RoundContext,
   status: Status,
   s: Pick<Summary, 'objective' | 'upperBound' | 'matchedCounties' | 'matchableUpperBound'>,
-  unmatched: readonly Pick<Unmatched, 'countyId'>[],
+  unmatched: readonly (Pick<Unmatched, 'countyId'> & Partial<Pick<Unmatched, 'reasonCode'>>)[],
 ): Status {
   if (status !== 'feasible' || ctx.options.fairness) return status;
   if (s.matchedCounties < s.matchableUpperBound || relativeGap(s.objective, s.upperBound) !== 0) return status;
-  return unmatched.some((u) => pinsOf(ctx, u.countyId).length > 0) ? status : 'optimal';
+  if (unmatched.some((u) => pinsOf(ctx, u.countyId).length > 0)) return status;
+  // Priority tiers come before the score (src/rules/priority.ts): a maximal total proves them only in one case.
+  const out = new Set(unmatched.map((u) => u.countyId));
+  const contested = unmatched.filter((u) => u.reasonCode === undefined || !ALONE_REASON_CODES.has(u.reasonCode)).map((u) => u.countyId);
+  return tiersProvenByTotal(ctx, contested, ctx.counties.filter((c) => !out.has(c.id)).map((c) => c.id)) ? 'optimal' : status;
 }
 
 /** Builds, checks and returns the result. Throws `SolverBugError` if a hard rule is broken. */
@@ -110,8 +120,10 @@ export function assembleResult(input: AssembleInput): SolveResult {
     for (const e of g.members) {
       const role = roleOf(ctx, e, g.county, e === g.leader);
       const fit = memberFit(ctx, e, g.county);
+      // The fit column is the member's whole term (`memberTerm`): the leader's includes S2b.
+      const lead = e === g.leader ? leaderTerm(ctx, e, g.county) : 0;
       const covers = coveredNeedIndices(ctx, e, g.county).map((i) => needKey(needs[i]!));
-      assignments.push({ countyId: g.county.id, expertId: e.id, role, fit: fit.fit, covers, reason: memberReason(e, g.county, role, fit, covers, ctx.options.objective) });
+      assignments.push({ countyId: g.county.id, expertId: e.id, role, fit: fit.fit + lead, covers, reason: memberReason(e, g.county, role, fit, covers, ctx.options.objective, lead) });
     }
   }
   assignments.sort((a, b) => compareText(a.countyId, b.countyId) || ROLE_ORDER.get(a.role)! - ROLE_ORDER.get(b.role)! || compareText(a.expertId, b.expertId));
@@ -119,10 +131,11 @@ export function assembleResult(input: AssembleInput): SolveResult {
   const unmatched: Unmatched[] = [...explainCompetition(ctx, input.groups, input.unmatched, input.status === 'optimal')].map(([countyId, d]) => pinnedReason(ctx, countyId, d));
   unmatched.sort((a, b) => compareText(a.countyId, b.countyId));
 
-  const report = checkWithContext(ctx, { assignments, unmatched });
+  const vacancies = [...(input.vacancies ?? [])];
+  const report = checkWithContext(ctx, { assignments, unmatched, ...(vacancies.length > 0 ? { vacancies } : {}) });
   if (!report.ok) throw new SolverBugError(input.solver, report.violations);
 
-  const used = new Set(assignments.map((a) => a.expertId));
+  const used = new Set([...assignments, ...vacancies].map((a) => a.expertId));
   const objective = report.objective;
   // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
   // A solver without a proof still gets one: the round's ceiling, so the bound written is always finite (and `check` can verify it).
@@ -143,6 +156,7 @@ export function assembleResult(input: AssembleInput): SolveResult {
     weakestGroupScore: weakest,
     weakestGroupBound: weakestBoundOf(ctx, weakest, report.matchedCounties, input.weakestGroupBound),
     matchableUpperBound,
+    groupSizes: groupSizeSummary(input.groups.map((g) => g.members.length)),
     totalCounties: ctx.counties.length,
     expertsUsed: used.size,
     expertsFree: ctx.experts.length - used.size,
@@ -154,5 +168,5 @@ export function assembleResult(input: AssembleInput): SolveResult {
     version: VERSION,
     inputHash,
   };
-  return { status, assignments, unmatched, summary, warnings: [...(input.warnings ?? [])] };
+  return { status, assignments, unmatched, ...(vacancies.length > 0 ? { vacancies } : {}), summary, warnings: [...(input.warnings ?? [])] };
 }

@@ -1,8 +1,8 @@
 /**
  * Two valid results of one round, as `auto` holds them (the scalable
  * solver's and the exact polish's), made into one: the better in the
- * solvers' lexicographic order (pinned counties matched, then counties
- * matched, then the soft score), with the tightest valid bound of the two.
+ * solvers' lexicographic order (pinned counties matched, then the counties
+ * matched in each priority tier, then the soft score), with the tightest valid bound of the two.
  *
  * Why the bounds combine: each result's `upperBound` bounds the soft score
  * of every valid result at least as good as itself in that order (and its
@@ -15,19 +15,17 @@ import type { SolveResult } from '../model/result.js';
 import type { InputWarning } from '../model/issues.js';
 import { relativeGap } from '../objective/gap.js';
 import { pinsOf, type RoundContext } from '../rules/context.js';
+import { compareStandings, standingOf, type Standing } from '../rules/priority.js';
 import { provenStatus } from './assemble.js';
 
-/** Counties with pins that the result matches. */
-function pinnedMatched(ctx: RoundContext, r: SolveResult): number {
-  const matched = new Set(r.assignments.map((a) => a.countyId));
-  let n = 0;
-  for (const id of matched) if (pinsOf(ctx, id).length > 0) n++;
-  return n;
+/** Where the result stands in the solvers' order before the score: pinned counties, then each priority tier. */
+function standing(ctx: RoundContext, r: SolveResult): Standing {
+  return standingOf(ctx, r.assignments.map((a) => a.countyId), (id) => pinsOf(ctx, id).length > 0);
 }
 
-/** > 0 when `a` is better than `b` in the solvers' order, < 0 when worse, 0 when equal (scores within 1e-9 relative). */
+/** > 0 when `a` is better than `b` in the solvers' order (pins, tiers, counties, score), < 0 when worse, 0 when equal (scores within 1e-9 relative). */
 export function compareResults(ctx: RoundContext, a: SolveResult, b: SolveResult): number {
-  const p = pinnedMatched(ctx, a) - pinnedMatched(ctx, b);
+  const p = compareStandings(standing(ctx, a), standing(ctx, b));
   if (p !== 0) return p;
   const m = a.summary.matchedCounties - b.summary.matchedCounties;
   if (m !== 0) return m;

@@ -84,7 +84,7 @@ describe('checkSolution', () => {
     expect(report.ok).toBe(true);
     expect(report.matchedCounties).toBe(3);
     const ctx = makeContext(instance, options);
-    const expected = Object.entries(validGroups()).reduce((s, [c, members]) => s + groupScore(ctx, { id: c }, members.map(([id]) => ctx.expertById.get(id)!)).total, 0);
+    const expected = Object.entries(validGroups()).reduce((s, [c, members]) => s + groupScore(ctx, ctx.countyById.get(c)!, members.map(([id]) => ctx.expertById.get(id)!), members.find(([, role]) => role === 'leader')?.[0]).total, 0);
     expect(report.objective).toBeCloseTo(expected, 12);
     // c1: coverage 10·2 (T covers tea/processing) + relevance + affinity 2.5 of M1 + …: more than the coverage alone.
     expect(report.objective).toBeGreaterThan(20 + 2.5);

@@ -96,9 +96,12 @@ export function resummarize(f: Folder, instance: Instance): void {
   const groups = new Map<string, string[]>();
   for (const a of assignments) groups.set(a.countyId, [...(groups.get(a.countyId) ?? []), a.expertId]);
   let weakest: number | null = null;
+  const leaders = new Map(assignments.filter((a) => a.role === 'leader').map((a) => [a.countyId, a.expertId]));
   for (const [c, ids] of groups) {
     const members = ids.map((id) => ctx.expertById.get(id)).filter((e) => e !== undefined);
-    const s = groupScore(ctx, { id: c }, members).total;
+    const county = ctx.countyById.get(c);
+    if (!county) continue;
+    const s = groupScore(ctx, county, members, leaders.get(c)).total;
     if (weakest === null || s < weakest) weakest = s;
   }
   const used = new Set(assignments.map((a) => a.expertId));

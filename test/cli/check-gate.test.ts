@@ -186,7 +186,7 @@ describe('pins a result set records', () => {
 });
 
 describe('withdrawals a repaired result records', () => {
-  /** a is paired with E and has one East–West scientist, a-E; when a-E withdraws, a cannot keep a group (no-east-expert). */
+  /** a is paired with E and has one East–West scientist, a-E; when a-E withdraws, a cannot be completed (its group is kept with a vacancy). */
   const INSTANCE = makeInstance({
     counties: [county('a', { groupMin: 3, groupMax: 4 }), county('b', { groupMin: 3, groupMax: 4 })],
     experts: [national('a-N'), local('a-L', 'a'), eastern('a-E'), expert('a-M1'), national('b-N'), local('b-L', 'b'), expert('b-M1'), expert('b-M2')],
@@ -200,7 +200,8 @@ describe('withdrawals a repaired result records', () => {
     expect((await run(['solve', '--input', input, '--out', solved, '--solver', 'scalable'])).code).toBe(0);
     const repaired = path.join(work, 'withdraw-repaired');
     expect((await run(['repair', '--input', input, '--result', solved, '--withdraw', 'a-E', '--out', repaired])).code).toBe(0);
-    expect(await readFile(path.join(repaired, 'unmatched.csv'), 'utf8')).toMatch(/^a,no-east-expert,/m);
+    // Issue 10: the group is kept with a vacancy (the East–West place), no longer dissolved; a-E counted free would refute it.
+    expect(await readFile(path.join(repaired, 'unmatched.csv'), 'utf8')).toMatch(/^a,vacancy,.*to recruit: 1 scientist from E/m);
     const r = await run(['check', '--input', input, '--result', repaired]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -208,10 +209,13 @@ describe('withdrawals a repaired result records', () => {
     const forged = path.join(work, 'withdraw-forged');
     await cp(repaired, forged, { recursive: true });
     const changes = await readFile(path.join(forged, 'changes.csv'), 'utf8');
-    await writeFile(path.join(forged, 'changes.csv'), `${changes.trimEnd()}\nb,b-M1,removed,member,withdrew\n`);
+    // A member who serves b (the size term decides which of b's experts do).
+    const stored = await readResultDir(repaired);
+    const serving = stored.ok ? stored.assignments.find((a) => a.countyId === 'b' && a.role === 'member')!.expertId : 'b-M1';
+    await writeFile(path.join(forged, 'changes.csv'), `${changes.trimEnd()}\nb,${serving},removed,member,withdrew\n`);
     await refreshManifestIfAny(forged);
     const f = await run(['check', '--input', input, '--result', forged]);
     expect(f.code).toBe(3);
-    expect(f.err).toMatch(/withdrawn-serving \(changes\.csv\): expert b-M1 is said to have withdrawn, yet serves county b/);
+    expect(f.err).toMatch(new RegExp(`withdrawn-serving \\(changes\\.csv\\): expert ${serving} is said to have withdrawn, yet serves county b`));
   });
 });

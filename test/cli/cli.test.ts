@@ -34,7 +34,7 @@ describe('advisory-groups solve', () => {
   });
 
   it('writes the result files and a summary that proves optimality on the demo', async () => {
-    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'ledger.csv', 'manifest.json', 'roster.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
     const summary = JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')) as Record<string, unknown>;
     expect(summary['status']).toBe('optimal');
     expect(summary['matchedCounties']).toBe(12);

@@ -34,9 +34,15 @@ const SCARCE = small(round(['a', 'b', 'c'].map((c) => countyWithPool(c)), {
   skills: [skill('H1', '养蜂', 'processing')],
 }));
 
-/** Batches 1 and 2 wanting the same national expert S. */
+/**
+ * Batches 1 and 2 wanting the same national expert S. County a's own pool and S hold its need, so that batch 1
+ * takes S and has no use for b's leader b-N (without needs every member scores alike, and which of the equal
+ * groups batch 1 takes, b's leader with it or not, would be the engine's tie).
+ */
 const BATCHES = small(round([countyWithPool('a', 3, { batch: '1' }), countyWithPool('b', 3, { batch: '2' })], {
   experts: [national('S')],
+  needs: [{ countyId: 'a', industry: '茶叶', stage: 'production' }],
+  skills: ['a-N', 'a-M1', 'a-M2', 'a-M3'].map((id) => skill(id, '茶叶')).concat(skill('S', '茶叶', 'production', 3)),
   affinities: [{ countyId: 'a', expertId: 'S', score: 5 }, { countyId: 'b', expertId: 'S', score: 9 }],
 }));
 
@@ -84,7 +90,7 @@ describe('advisory-groups explain', () => {
     const county = assignments.split('\n')[1]!.split(',')[0]!;
     const { code, term } = await run(['explain', '--input', scarce, '--result', solved, '--county', county]);
     expect(code).toBe(0);
-    expect(term.text()).toMatch(/score [\d.]+ = coverage [\d.]+ \+ fit [\d.]+ − organization penalty [\d.]+/);
+    expect(term.text()).toMatch(/score [\d.]+ = coverage [\d.]+ \+ industry [\d.]+ \+ fit [\d.]+ \+ leader [\d.]+ \+ org types [\d.]+ − organization penalty [\d.]+ − size cost [\d.]+/);
     expect(term.text()).toMatch(/养蜂\/processing \(required\) +[\d.]+ +H1/);
   });
 
@@ -158,9 +164,12 @@ describe('solve --batch', () => {
     expect(r.code).toBe(0);
     const rows = (f: string) => readFile(path.join(f, 'assignments.csv'), 'utf8').then((t) => t.split('\n').filter((l) => l.startsWith('a,')));
     expect(await rows(o2)).toEqual(await rows(o1));
+    expect((await rows(o1)).some((l) => l.startsWith('a,S,'))).toBe(true);
     expect(await readFile(path.join(o2, 'assignments.csv'), 'utf8')).toMatch(/^b,/m);
-    expect((await run(['check', '--input', batches, '--result', o2])).code).toBe(0);
-    expect((await run(['check', '--input', batches, '--result', o1])).code).toBe(0);
+    const c2 = await run(['check', '--input', batches, '--result', o2]);
+    expect(c2.code, c2.term.text()).toBe(0);
+    const c1 = await run(['check', '--input', batches, '--result', o1]);
+    expect(c1.code, c1.term.text()).toBe(0);
   });
 
   it('refuses --pinned without --batch', async () => {

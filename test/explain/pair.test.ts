@@ -22,20 +22,24 @@ async function tinyRound(seed: number): Promise<{ instance: Instance; result: So
 }
 
 describe('explainCounty: a group and its score by term', () => {
-  it('splits the score into coverage, fit and organization penalty that add up to the checker\'s score', async () => {
+  it('splits the score into its terms (S1, S1b, fit, S2b, S4b, S4, S6) that add up to the checker\'s score', async () => {
     const { instance, result } = await tinyRound(1);
     expect(result.status).toBe('optimal');
     let total = 0;
     for (const c of instance.counties) {
       const e = await explainCounty(instance, result, c.id);
       if (!e.matched) continue;
-      expect(e.score.total).toBeCloseTo(e.score.coverage + e.score.fit - e.score.organizationPenalty, 9);
+      const t = e.score;
+      expect(t.total).toBeCloseTo(t.coverage + t.industry + t.fit + t.leader + t.orgTypes - t.organizationPenalty - t.sizeCost, 9);
+      // The members' whole terms are the fit and the leader's term; each is its assignments.csv fit.
+      expect(e.members.reduce((s, m) => s + m.term, 0)).toBeCloseTo(t.fit + t.leader, 9);
+      for (const m of e.members) expect(m.term).toBeCloseTo(result.assignments.find((a) => a.countyId === c.id && a.expertId === m.expertId)!.fit, 3);
       expect(e.members.filter((m) => m.role === 'leader')).toHaveLength(1);
       expect(e.members.map((m) => m.reason)).toEqual(e.members.map((m) => result.assignments.find((a) => a.countyId === c.id && a.expertId === m.expertId)!.reason));
       for (const n of e.needs) if (n.required) expect(n.coveredBy.length).toBeGreaterThan(0);
       total += e.score.total;
       const text = formatCountyExplanation(e).join('\n');
-      expect(text).toMatch(/score [\d.]+ = coverage [\d.]+ \+ fit [\d.]+ − organization penalty [\d.]+/);
+      expect(text).toMatch(/score [\d.]+ = coverage [\d.]+ \+ industry [\d.]+ \+ fit [\d.]+ \+ leader [\d.]+ \+ org types [\d.]+ − organization penalty [\d.]+ − size cost [\d.]+/);
     }
     expect(total).toBeCloseTo(result.summary.objective, 6);
   });
@@ -57,8 +61,10 @@ describe('explainPair: why an expert is or is not in a group', () => {
     expect(why.member.role).toBe('leader');
     const ctx = ctxOf(instance, { solver: 'exact' });
     const members = result.assignments.filter((x) => x.countyId === a.countyId).map((x) => ctx.expertById.get(x.expertId)!);
-    const without = groupScore(ctx, { id: a.countyId }, members.filter((e) => e.id !== a.expertId)).total;
-    expect(why.member.contribution).toBeCloseTo(groupScore(ctx, { id: a.countyId }, members).total - without, 9);
+    const county = ctx.countyById.get(a.countyId)!;
+    // Without its leader the group has no leader term (S2b): what leading adds is part of the leader's contribution.
+    const without = groupScore(ctx, county, members.filter((e) => e.id !== a.expertId), a.expertId).total;
+    expect(why.member.contribution).toBeCloseTo(groupScore(ctx, county, members, a.expertId).total - without, 9);
   });
 
   it('names the hard rule: vetoed (H8), local scientist elsewhere (H5), capacity 0 (H2), pinned elsewhere (H9)', async () => {

@@ -97,7 +97,7 @@ describe('solve --out never writes over the inputs', () => {
     expect(await runCli(['solve', '--input', input, '--out', out], quiet())).toBe(0);
     const after = await snapshot(input);
     for (const [path, bytes] of before) expect(after.get(path), path).toBe(bytes);
-    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'ledger.csv', 'manifest.json', 'roster.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
   });
 
   it('--out naming an input file is refused with exit 2, the file untouched', async () => {
@@ -208,7 +208,7 @@ describe('issue 9 (E7): --out problems are exit 2 with a plain message, before a
     await mkdir(out);
     await writeFile(join(out, LOCK_FILE), `${await deadPid()} 0123456789abcdef\n`);
     expect(await runCli(['solve', '--input', input, '--out', out], quiet())).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'manifest.json', 'summary.json', 'timing.json', 'unmatched.csv']);
+    expect((await readdir(out)).sort()).toEqual(['assignments.csv', 'ledger.csv', 'manifest.json', 'roster.csv', 'summary.json', 'timing.json', 'unmatched.csv']);
   });
 
   it('writeResults raises typed errors: OutputPathError for each problem, OutputLockedError for a held lock', async () => {

@@ -4,7 +4,15 @@ import { checkSolution } from '../../src/check/check-solution.js';
 import type { SolveResult } from '../../src/model/result.js';
 import type { Instance } from '../../src/model/schemas.js';
 import { expert, national } from '../helpers/instance.js';
-import { OPTIONS, countyWithPool, round, solveSmall } from '../explain/fixtures.js';
+import { OPTIONS as SMALL_OPTIONS, countyWithPool, round, solveSmall } from '../explain/fixtures.js';
+
+/**
+ * The small rounds with a target size of 3: each county's own pool (3–5
+ * experts) then suffices, as these tests assume; at the default target
+ * (clamped to the largest group, 5) a group takes other counties' experts
+ * for the size term (S6), which is the objective's business, not a batch's.
+ */
+const OPTIONS = { ...SMALL_OPTIONS, targetSize: 3 };
 
 /** Two batches that want the same star expert S (capacity 1): batch 1 takes it, batch 2 must do without. */
 function twoBatches(): Instance {
@@ -57,7 +65,7 @@ describe('solveBatch', () => {
     const fromRows = await ok(solveBatch(instance, { batch: '2', previous: first.assignments }, OPTIONS));
     expect(groupsOf(fromRows)).toEqual(g2);
     // A whole solve gives S to b: the batch rule is what kept it with a.
-    const whole = await solveSmall(instance);
+    const whole = await solveSmall(instance, OPTIONS);
     expect(groupsOf(whole)['b']!.some((m) => m.startsWith('S:'))).toBe(true);
     const third = await ok(solveBatch(instance, { batch: '3', previous: second }, OPTIONS));
     expect(groupsOf(third)['a']).toEqual(g1['a']);
@@ -97,7 +105,7 @@ describe('solveBatch', () => {
   it('a county outside the batch whose earlier verdict ignored its pins waits as not-solved; the output passes the checker with every pin', async () => {
     const c = { counties: [{ id: 'c', name: 'county c', province: 'W', batch: '3' }], experts: [national('c-N'), expert('c-M1'), expert('c-M2'), expert('c-M3')] };
     const unpinned = round([countyWithPool('a', 3, { batch: '1' }), countyWithPool('b', 3, { batch: '2' }), c]);
-    const earlier = await solveSmall(unpinned);
+    const earlier = await solveSmall(unpinned, OPTIONS);
     expect(earlier.unmatched.map((u) => `${u.countyId}:${u.reasonCode}`)).toEqual(['c:no-local-scientist']);
     const pinned: Instance = { ...unpinned, pins: [{ countyId: 'c', expertId: 'c-N', role: 'leader' }] };
     const second = await ok(solveBatch(pinned, { batch: '2', previous: earlier }, OPTIONS));
@@ -109,7 +117,7 @@ describe('solveBatch', () => {
 
   it('pins of the batch and of earlier groups are still enforced', async () => {
     const instance = twoBatches();
-    const earlier = await solveSmall(instance);
+    const earlier = await solveSmall(instance, OPTIONS);
     const outsider = instance.experts.find((e) => !earlier.assignments.some((a) => a.countyId === 'a' && a.expertId === e.id) && e.homeCounty === undefined && e.level !== 'national')!;
     // An earlier group that does not hold its county's pin is refused, not passed over.
     const broken = await solveBatch({ ...instance, pins: [{ countyId: 'a', expertId: outsider.id }] }, { batch: '2', previous: earlier }, OPTIONS);

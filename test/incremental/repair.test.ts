@@ -77,15 +77,34 @@ describe('repair', () => {
     expect(checkSolution(instance, out.result, OPTIONS).ok).toBe(true);
   });
 
-  it('leaves a county unmatched, with its reason, only when no move can rebuild it', async () => {
+  it('keeps the group with a flagged vacancy, its other members unchanged, when no move can rebuild it', async () => {
     const instance = twoCounties();
     const before = prior({ a: [['a-N', 'leader'], ['a-L', 'local'], ['a-M1', 'member'], ['a-M2', 'member']], b: [['b-N', 'leader'], ['b-L', 'local'], ['b-M1', 'member']] });
     const out = await ok(repair(instance, before, { withdraw: ['a-L'] }, OPTIONS));
-    expect(out.lost).toEqual(['a']);
-    expect(out.result.unmatched).toEqual([expect.objectContaining({ countyId: 'a', reasonCode: 'no-local-scientist' })]);
-    expect(changes(out)).toEqual(['a removed a-L local', 'a removed a-M1 member', 'a removed a-M2 member', 'a removed a-N leader']);
-    expect(out.changes[1]!.reason).toBe('the group is dissolved: no-local-scientist');
+    // Before: the group was dissolved (a-N, a-M1, a-M2 removed) and a left no-local-scientist.
+    expect(out.lost).toEqual([]);
+    expect(out.vacant).toEqual(['a']);
+    expect(out.result.unmatched).toEqual([expect.objectContaining({ countyId: 'a', reasonCode: 'vacancy' })]);
+    expect(out.result.unmatched[0]!.detail).toMatch(/^county a: the group is kept with 3 members, a-N leading; to recruit: 1 local scientist of county a \(H5\) — no other local scientist of county a is free$/);
+    expect(out.result.vacancies).toEqual([
+      { countyId: 'a', expertId: 'a-N', role: 'leader' }, { countyId: 'a', expertId: 'a-M1', role: 'member' }, { countyId: 'a', expertId: 'a-M2', role: 'member' },
+    ]);
+    expect(changes(out)).toEqual(['a removed a-L local']);
+    expect(out.changes[0]!.reason).toMatch(/^withdrew; no valid replacement: the group is kept with a vacancy/);
     expect(members(out, 'b')).toHaveLength(3);
+    // The kept members hold their places; the kept group is not matched and scores nothing.
+    expect(out.result.summary).toMatchObject({ matchedCounties: 1, expertsUsed: 6 });
+    expect(checkSolution(instance, out.result, OPTIONS).ok).toBe(true);
+  });
+
+  it('dissolves only a group that lost every member, with its reason', async () => {
+    const instance = twoCounties();
+    const before = prior({ a: [['a-N', 'leader'], ['a-L', 'local'], ['a-M1', 'member']], b: [['b-N', 'leader'], ['b-L', 'local'], ['b-M1', 'member']] });
+    const out = await ok(repair(instance, before, { withdraw: ['a-N', 'a-L', 'a-M1'] }, OPTIONS));
+    expect(out.lost).toEqual(['a']);
+    expect(out.vacant).toEqual([]);
+    expect(out.result.vacancies).toBeUndefined();
+    expect(out.result.unmatched).toEqual([expect.objectContaining({ countyId: 'a', reasonCode: 'no-local-scientist' })]);
     expect(checkSolution(instance, out.result, OPTIONS).ok).toBe(true);
   });
 

@@ -184,14 +184,16 @@ describe('E5: what would give wrong advice later is caught at validation', () =>
 
   it('pins beyond localMax, eastMax or the county group_max are refused at the first pin beyond', async () => {
     const locals = 'e5,a,四川,,,county,c1,\ne6,b,四川,,,county,c1,\n';
-    const easts = 'e7,c,山东,,,national,,\ne8,d,山东,,,national,,\ne9,e,山东,,,national,,\n';
+    // Four from 山东 without a pinned leader: one of them may lead (the leader fills no East–West place, H6), the other three exceed eastMax 2.
+    const easts = 'e7,c,山东,,,national,,\ne8,d,山东,,,national,,\ne9,e,山东,,,national,,\ne10,f,山东,,,national,,\n';
     const issues = await issuesOf({
       'experts.csv': BASE['experts.csv']! + locals + easts,
-      'pinned.csv': 'county_id,expert_id,role\nc1,e1,leader\nc1,e2,\nc1,e5,\nc1,e6,\nc2,e7,\nc2,e8,\nc2,e9,\n',
+      'pinned.csv': 'county_id,expert_id,role\nc1,e1,leader\nc1,e2,\nc1,e5,\nc1,e6,\nc2,e7,\nc2,e8,\nc2,e9,\nc2,e10,\n',
     });
-    expect(at(issues)).toEqual(['pinned.csv:5 expert_id inconsistent-pin', 'pinned.csv:8 expert_id inconsistent-pin']);
+    expect(at(issues)).toEqual(['pinned.csv:5 expert_id inconsistent-pin', 'pinned.csv:9 expert_id inconsistent-pin']);
     expect(issues[0]!.message).toContain('3 pinned local scientists');
-    expect(issues[1]!.message).toContain('3 pinned members from 山东');
+    expect(issues[1]!.message).toContain('4 pinned members from 山东');
+    expect(issues[1]!.message).toContain('one more only as its leader');
     const tooMany = await issuesOf({
       'counties.csv': BASE['counties.csv']!.replace('c2,乙县,甘肃,陇南,false,山东,6,10,1', 'c2,乙县,甘肃,陇南,false,,3,3,1'),
       'experts.csv': BASE['experts.csv']! + 'e7,c,北京,,,national,,\ne8,d,北京,,,national,,\ne9,e,北京,,,national,,\n',

@@ -13,12 +13,12 @@ describe('writeInstanceDir', () => {
   it('writes English headers, true/false, ;-lists, empty optional cells, \\n line ends', () => {
     const texts = instanceToCsv(EXPECTED);
     expect(texts['counties.csv']).toBe([
-      'county_id,name,province,prefecture,key_county,east_partner,group_min,group_max,batch',
-      'c1,甲县,四川,凉山,false,,,,',
-      'c2,乙县,甘肃,陇南,false,山东,6,10,1',
+      'county_id,name,province,prefecture,key_county,east_partner,group_min,group_max,batch,priority,convenor,liaison',
+      'c1,甲县,四川,凉山,false,,,,,,,',
+      'c2,乙县,甘肃,陇南,false,山东,6,10,1,,,',
     ].join('\n') + '\n');
     expect(texts['experts.csv']).toBe(BASE['experts.csv']);
-    expect(texts['affinity.csv']).toBe('county_id,expert_id,score,veto\nc1,e1,0.5,false\nc2,e2,0,true\n');
+    expect(texts['affinity.csv']).toBe('county_id,expert_id,score,veto,county_consents,expert_consents\nc1,e1,0.5,false,,\nc2,e2,0,true,,\n');
     expect(texts['pinned.csv']).toBe(BASE['pinned.csv']);
   });
 

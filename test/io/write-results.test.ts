@@ -133,7 +133,7 @@ describe('readResultDir', () => {
     await writeFile(join(out, 'unmatched.csv'), 'county_id,reason_code,detail\n');
     await refreshManifest(out);
     const r = await readResultDir(out);
-    expect(r).toEqual({ ok: true, assignments: [{ countyId: 'c1', expertId: 'e1', role: 'leader', fit: 0, covers: [], reason: '' }], unmatched: [] });
+    expect(r).toEqual({ ok: true, assignments: [{ countyId: 'c1', expertId: 'e1', role: 'leader', fit: 0, covers: [], reason: '' }], unmatched: [], manifestHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('names file, line and field of each problem', async () => {

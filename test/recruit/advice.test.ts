@@ -32,14 +32,30 @@ describe('recruitmentAdvice', () => {
     expect(again.unmatched).toEqual([]);
   });
 
-  it('no leader, no East–West scientist and a missing required skill: one national-level recruit from the partner province holding it', async () => {
+  it('no leader, no East–West scientist and a missing required skill: with leaderCountsEast, one national-level recruit from the partner province holding it', async () => {
+    const pool = countyWithPool('a', 4);
+    pool.experts.splice(0, 1);
+    const instance = round([pool], { pairings: [pairWest()], needs: [required('a', '青稞', 'processing')] });
+    const counting = { ...OPTIONS, leaderCountsEast: true };
+    const result = await solveSmall(instance, counting);
+    const [advice] = await recruitmentAdvice(instance, result, counting);
+    expect(advice).toMatchObject({ verified: true, minimal: true });
+    expect(advice!.profiles).toEqual([expect.objectContaining({ role: 'leader', level: 'national', province: 'E', skills: [{ industry: '青稞', stage: 'processing' }] })]);
+    expect((await solveSmall(withRecruits(instance, advice!.profiles), counting)).unmatched).toEqual([]);
+  });
+
+  it('the same by default (the leader fills no East–West place, H6): a national-level leader holding the skill and an East–West scientist, two people', async () => {
     const pool = countyWithPool('a', 4);
     pool.experts.splice(0, 1);
     const instance = round([pool], { pairings: [pairWest()], needs: [required('a', '青稞', 'processing')] });
     const result = await solveSmall(instance);
     const [advice] = await recruitmentAdvice(instance, result, OPTIONS);
     expect(advice).toMatchObject({ verified: true, minimal: true });
-    expect(advice!.profiles).toEqual([expect.objectContaining({ role: 'leader', level: 'national', province: 'E', skills: [{ industry: '青稞', stage: 'processing' }] })]);
+    expect(advice!.profiles).toEqual([
+      expect.objectContaining({ role: 'leader', level: 'national', skills: [{ industry: '青稞', stage: 'processing' }] }),
+      expect.objectContaining({ role: 'east', province: 'E' }),
+    ]);
+    expect(advice!.profiles[0]!.province).not.toBe('E');
     expect((await solveSmall(withRecruits(instance, advice!.profiles))).unmatched).toEqual([]);
   });
 

@@ -134,7 +134,7 @@ export function greedyResult(instance: Instance, options: Options, opts: { unmat
     }
     for (const e of got) left.set(e.id, (left.get(e.id) ?? 0) - 1);
     groups.push({ county, leader: got[0]!, members: got });
-    upper += groupScore(ctx, county, got).total * 1.25;
+    upper += groupScore(ctx, county, got, got[0]!.id).total * 1.25;
   }
   return assembleResult({
     ctx, groups, unmatched, status: groups.length > 0 ? 'feasible' : 'infeasible', upperBound: upper,

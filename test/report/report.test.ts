@@ -16,10 +16,11 @@ import {
   buildReportModel, escapeHtml, REASON_LABELS, renderReport, REPORT_FILE, stageColumns, STATUS_LABELS, writeReport,
 } from '../../src/report/index.js';
 import { num } from '../../src/report/format.js';
+import { buildRoster } from '../../src/roster/index.js';
 import { greedyResult } from './fixtures.js';
 
 const options = resolveOptions({});
-const SECTIONS = ['summary', 'provinces', 'charts', 'coverage', 'unmatched', 'groups'] as const;
+const SECTIONS = ['summary', 'provinces', 'charts', 'coverage', 'unmatched', 'groups', 'roster'] as const;
 const HOSTILE = '<script>alert(1)</script>';
 
 function clone<T>(x: T): T {
@@ -109,6 +110,62 @@ describe('renderReport: a solved demo round', () => {
     // The solve's duration is not shown (it differs between runs).
     expect(renderReport(instance, { ...result, summary: { ...result.summary, seconds: 123.456 } }, options)).toBe(html);
     expect(html).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  });
+});
+
+describe('renderReport: the printable roster (名单)', () => {
+  /** The roster section's blocks, one per county, in page order. */
+  const pages = (page: string): string[] => {
+    const sec = page.slice(page.indexOf('<section id="roster">'));
+    return sec.split('<div class="roster-page"').slice(1).map((p) => p.slice(0, p.indexOf('</div>')));
+  };
+
+  it('has one block per group, in roster order, the leader first, every member with name, level and organization', () => {
+    const roster = buildRoster(instance, result.assignments, result.unmatched);
+    const blocks = pages(html);
+    expect(blocks).toHaveLength(result.summary.matchedCounties);
+    expect(html).toContain('成员名单（认定、公示）');
+    expect(html).toContain('Roster for approval and public notice');
+    roster.forEach((g, i) => {
+      const b = blocks[i]!;
+      expect(b.startsWith(` id="r-${i}"><h3>${escapeHtml(g.countyName)} `)).toBe(true);
+      const rows = b.split('<tr class="r-').slice(1);
+      expect(rows).toHaveLength(g.members.length);
+      expect(rows[0]!.startsWith('leader"><td>1</td>')).toBe(true);
+      g.members.forEach((mem, k) => {
+        expect(rows[k]).toContain(escapeHtml(mem.name));
+        expect(rows[k]).toContain(escapeHtml(mem.organization || '—'));
+      });
+    });
+  });
+
+  it('shows 召集人 and 联络员 when counties.csv supplies them (a blank line to fill in where a county has none), and not otherwise', () => {
+    expect(html.includes('<table class="kv contacts">')).toBe(false);
+    const inst = clone(instance);
+    const first = buildRoster(inst, result.assignments, result.unmatched)[0]!;
+    const county = inst.counties.find((c) => c.id === first.countyId)!;
+    county.convenor = '<b>王召集</b>';
+    county.liaison = '李联络';
+    const blocks = pages(renderReport(inst, result, options));
+    expect(blocks[0]).toContain('召集人<span class="en">Convenor</span></th><td>&lt;b&gt;王召集&lt;/b&gt;</td>');
+    expect(blocks[0]).toContain('<td>李联络</td>');
+    expect(blocks[1]).toContain('召集人<span class="en">Convenor</span></th><td><span class="blank"></span></td>');
+  });
+
+  it('prints one county per page, and can print the roster alone', () => {
+    const print = html.slice(html.indexOf('@media print{'));
+    expect(print).toMatch(/\.roster-page\{break-before:page;page-break-before:always;/);
+    // The "print the roster only" mode hides every other part of the page; its button is shown by the script only.
+    expect(print).toContain('body.print-roster main>section:not(#roster)');
+    expect(html).toContain('<div class="tools" id="roster-tools" hidden><button type="button" id="roster-print">');
+    expect(html).toContain("document.body.classList.add('print-roster');window.print();");
+  });
+
+  it('flags a group kept with a vacancy', () => {
+    const countyId = buildRoster(instance, result.assignments, result.unmatched)[0]!.countyId;
+    const page = renderReport(instance, { ...result, unmatched: [...result.unmatched, { countyId, reasonCode: 'vacancy', detail: 'recruit a leader' }] }, options);
+    expect(pages(page)[0]).toContain('<p class="vacancy">组内缺员，待补充');
+    expect(pages(page).slice(1).join('')).not.toContain('class="vacancy"');
   });
 });
 

@@ -80,7 +80,7 @@ describe('the report in headless Chromium', () => {
     expect(view.length).toBeGreaterThan(blank.length * 10);
 
     // Key parts have a size on screen. (Locators rather than page functions: the project's tsconfig has no DOM types.)
-    for (const sel of ['header.top h1', '#summary .tiles', '#provinces table', '#charts svg.chart', '#coverage table', '#unmatched', '#groups details.card']) {
+    for (const sel of ['header.top h1', '#summary .tiles', '#provinces table', '#charts svg.chart', '#coverage table', '#unmatched', '#groups details.card', '#roster .roster-page', '#roster table.roster']) {
       expect(await page.locator(sel).count(), sel).toBeGreaterThan(0);
       const box = await page.locator(sel).first().boundingBox();
       expect(box?.width ?? 0, sel).toBeGreaterThan(10);
@@ -105,6 +105,14 @@ describe('the report in headless Chromium', () => {
     expect(await firstMember.isVisible()).toBe(true);
     const leaderBox = await page.locator('#g-0 .badge.r-leader').boundingBox();
     expect(leaderBox?.width ?? 0).toBeGreaterThan(10);
+
+    // The roster's print button is shown by the script; printed, each county's roster starts a new page.
+    expect(await page.locator('#roster-print').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.roster-page')).breakBefore")).toBe('page');
+    expect(await page.evaluate("(document.body.classList.add('print-roster'), getComputedStyle(document.querySelector('#summary')).display)")).toBe('none');
+    expect(await page.evaluate("(document.body.classList.remove('print-roster'), getComputedStyle(document.querySelector('#summary')).display)")).toBe('block');
+    await page.emulateMedia({ media: 'screen' });
 
     const shot = join(dir, 'report.png');
     await page.screenshot({ path: shot, fullPage: true });

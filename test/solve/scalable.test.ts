@@ -21,7 +21,7 @@ import { highsEngine } from '../../src/solve/engines/highs.js';
 import { solveExact } from '../../src/solve/exact/solve-exact.js';
 import { groupValueOf } from '../../src/solve/scalable/group-heuristic.js';
 import {
-  F_EAST, F_EAST_FLEX, F_FORCED, F_LEAD, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, type GroupRules,
+  F_EAST, F_EAST_FLEX, F_FORCED, F_FORCED_ONE, F_LEADER, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, WILD_TYPE, type GroupRules,
 } from '../../src/solve/scalable/group-solver.js';
 import { solveScalable } from '../../src/solve/scalable/index.js';
 import { Prng, smallRoundArb } from '../helpers/arbitraries.js';
@@ -53,34 +53,56 @@ async function checkAgainstOptimum(instance: Instance, options: OptionsInput): P
   return { ours, best };
 }
 
-/** A random subproblem for the group solver: items with every flag, copies, organizations and needs. */
+/**
+ * A random subproblem for the group solver: items with every flag, copies, organizations, bits, leader twins
+ * (linked to their plain copies; East–West or not, as `leaderCountsEast` would make them), pinned leaders,
+ * pinned pairs that may lead or not, organization types (and wild pseudo items), and a size term.
+ */
 function randomSubproblem(rng: Prng): { items: ItemList; rules: GroupRules } {
-  const n = rng.int(4, 12);
+  const n = rng.int(3, 8);
   const nNeeds = rng.int(1, 5);
   const items = new ItemList();
-  for (let i = 0; i < n; i++) {
+  const twinsEast = rng.chance(0.5);
+  let pinnedLeader = false;
+  for (let e = 0; e < n; e++) {
     let f = 0;
-    if (rng.chance(0.3)) f |= F_LEAD;
-    if (rng.chance(0.2)) f = (f | F_LOCAL) & ~F_LEAD;
+    if (rng.chance(0.2)) f |= F_LOCAL;
     if (rng.chance(0.25) && (f & F_LOCAL) === 0) f |= F_EAST;
-    let mult = 1;
-    if (rng.chance(0.1)) {
-      f |= F_PSEUDO;
-      mult = rng.int(1, 3);
-      if (rng.chance(0.5)) f = (f & ~(F_EAST | F_LOCAL)) | F_EAST_FLEX;
-    } else if (rng.chance(0.08)) {
-      f |= F_FORCED;
-      if ((f & F_LEAD) !== 0 && rng.chance(0.3)) f |= F_PIN_LEADER;
-    }
+    const value = Math.round((rng.next() * 6 - 1.5) * 100) / 100;
     const mask = rng.chance(0.4) ? 0 : rng.int(0, (1 << nNeeds) - 1);
-    items.push(i, Math.round((rng.next() * 6 - 1.5) * 100) / 100, mask, f, rng.chance(0.7) ? rng.int(0, 2) : -1, mult);
+    const org = rng.chance(0.7) ? rng.int(0, 2) : -1;
+    const lead = (f & F_LOCAL) === 0 && rng.chance(0.35);
+    const twinValue = value + Math.round((rng.next() * 4 - 1) * 100) / 100;
+    const twinFlags = F_LEADER | (twinsEast ? f & F_EAST : 0);
+    const type = rng.chance(0.8) ? rng.int(0, 3) : -1;
+    if (rng.chance(0.1)) {
+      // A pseudo item: copies, perhaps flexible about East–West; or a pseudo leader; perhaps of any type (wild).
+      const wild = rng.chance(0.5) ? WILD_TYPE : -1;
+      if (rng.chance(0.3)) items.push(-1, twinValue, mask, F_PSEUDO | F_LEADER | (rng.chance(0.5) ? F_EAST_FLEX : 0), -1, 1, wild);
+      else if (rng.chance(0.5)) items.push(-1, value, mask, F_PSEUDO | (rng.chance(0.5) ? F_EAST_FLEX : f & F_EAST), -1, 1, wild);
+      else items.push(-1, value, mask, F_PSEUDO | (rng.chance(0.5) ? F_EAST_FLEX : f & F_EAST), -1, rng.int(1, 3));
+      continue;
+    }
+    if (rng.chance(0.08)) {
+      if (lead && !pinnedLeader && rng.chance(0.4)) {
+        pinnedLeader = true;
+        items.push(e, twinValue, mask, F_FORCED | F_PIN_LEADER | twinFlags, org, 1, type);
+      } else if (lead && rng.chance(0.5)) {
+        const a = items.push(e, value, mask, (f & (F_LOCAL | F_EAST)) | F_FORCED_ONE, org, 1, type);
+        items.link(a, items.push(e, twinValue, mask, twinFlags | F_FORCED_ONE, org, 1, type));
+      } else items.push(e, value, mask, (f & (F_LOCAL | F_EAST)) | F_FORCED, org, 1, type);
+      continue;
+    }
+    const a = items.push(e, value, mask, f, org, 1, type);
+    if (lead) items.link(a, items.push(e, twinValue, mask, twinFlags, org, 1, type));
   }
   const needValue = new Float64Array(31);
   for (let j = 0; j < nNeeds; j++) needValue[j] = rng.pick([0, 5, 10, 20]);
   const sizeMin = rng.int(1, 4);
+  const sizeMax = sizeMin + rng.int(0, 3);
   const rules: GroupRules = {
     sizeMin,
-    sizeMax: sizeMin + rng.int(0, 3),
+    sizeMax,
     localMin: rng.chance(0.5) ? 1 : 0,
     localMax: rng.int(1, 2),
     paired: rng.chance(0.5),
@@ -90,6 +112,10 @@ function randomSubproblem(rng: Prng): { items: ItemList; rules: GroupRules } {
     required: rng.chance(0.5) ? 0 : rng.int(0, (1 << nNeeds) - 1),
     orgLimit: rng.int(1, 2),
     orgPenalty: rng.pick([0, 1, 3]),
+    sizeTarget: rng.int(sizeMin, sizeMax),
+    sizeWeight: rng.pick([0, 0.5, 2, 6]),
+    typeValue: rng.pick([0, 1, 3]),
+    typeCap: rng.int(1, 4),
   };
   return { items, rules };
 }

@@ -11,6 +11,7 @@ import { formatFinding, type Finding } from '../../check/findings.js';
 import { describeDifferences, readOptionsFile } from '../../check/options-against.js';
 import { verifyResult, type VerifyReport } from '../../check/verify-result.js';
 import { optionalChoice, optionalNumber, parseCommandArgs, requireString } from '../args.js';
+import { ROUND_FLAG_SPECS, ROUND_FLAGS_HELP, roundFlagOptions } from '../round-flags.js';
 import { printIssues } from '../print.js';
 import { EXIT, type Terminal } from '../terminal.js';
 
@@ -41,6 +42,9 @@ Options:
   --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
   --group-min N          smallest group (H3)   [8]
   --group-max N          largest group (H3)   [12]
+  --parent DIR           the result this one continues (the --result of its repair, the
+                         --pinned of its batch run): proves ledger.csv's link to it
+${ROUND_FLAGS_HELP}
   -h, --help             show this help
 Flags override the options file.
 
@@ -58,6 +62,7 @@ async function checkOptions(values: Record<string, string | boolean | undefined>
   const keyCounties = optionalChoice(values, 'key-counties', ['refuse', 'skip'] as const);
   const groupMin = optionalNumber(values, 'group-min', (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
   const groupMax = optionalNumber(values, 'group-max', (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+  const flagged = roundFlagOptions(values);
   let base: OptionsInput = {};
   if (typeof values['options'] === 'string') {
     const read = await readOptionsFile(values['options']);
@@ -69,7 +74,7 @@ async function checkOptions(values: Record<string, string | boolean | undefined>
     options: {
       ...base,
       ...(objective ? { objective } : {}), ...(keyCounties ? { keyCounties } : {}), ...(values['fairness'] === true ? { fairness: true } : {}),
-      ...(groupMin !== undefined ? { groupMin } : {}), ...(groupMax !== undefined ? { groupMax } : {}),
+      ...(groupMin !== undefined ? { groupMin } : {}), ...(groupMax !== undefined ? { groupMax } : {}), ...flagged,
     },
   };
 }
@@ -84,8 +89,19 @@ function contextLines(report: VerifyReport): string[] {
     const dropped = report.pins.dropped.map((p) => `${p.countyId}–${p.expertId}${p.role ? ` (${p.role})` : ''}`);
     lines.push(`pins       the result's own pinned.csv${dropped.length > 0 ? `; input pins it dropped: ${dropped.join(', ')}` : ''}`);
   }
+  lines.push(...ledgerLines(report));
   if (report.withdrawn.length > 0) lines.push(`withdrawn  the result says ${report.withdrawn.join(', ')} withdrew (changes.csv): unmatched reasons are checked without them`);
   if (report.uncheckedReasons.length > 0) lines.push(`note       the reasons of ${report.uncheckedReasons.length} unmatched counties were not checked (round too large for the scanning budget)`);
+  return lines;
+}
+
+/** What the ledger check covered, and what it could not. */
+function ledgerLines(report: VerifyReport): string[] {
+  const l = report.ledger;
+  if (!l.present) return ['ledger     the result has no ledger.csv: no membership history to check'];
+  const link = l.parent === 'verified' ? 'its link to the parent given (--parent) is checked' : l.parent === 'not-given' ? 'its link to the parent result is not checked (give --parent DIR)' : 'it has no parent (a first solve)';
+  const lines = [`ledger     ${l.events} event(s) in ${l.runs} run(s); replayed, it gives the result's groups; the last run's events are the change of the groups; ${link}`];
+  if (report.vacancies.length > 0) lines.push(`vacancies  ${report.vacancies.length} group(s) kept with a vacancy (vacancies.csv): checked with the rules but their vacant places; no completion from free experts found by a greedy search (not a proof)${l.unverifiedVacancies.length > 0 ? `; not compared with a parent's group: ${l.unverifiedVacancies.join(', ')}` : ''}`);
   return lines;
 }
 
@@ -108,6 +124,7 @@ export async function checkCommand(argv: readonly string[], term: Terminal): Pro
   const values = parseCommandArgs(argv, {
     input: { type: 'string' }, result: { type: 'string' }, options: { type: 'string' }, objective: { type: 'string' },
     fairness: { type: 'boolean' }, 'key-counties': { type: 'string' }, 'group-min': { type: 'string' }, 'group-max': { type: 'string' },
+    ...ROUND_FLAG_SPECS, parent: { type: 'string' },
   });
   if (values['help']) {
     term.out(CHECK_HELP);
@@ -121,8 +138,8 @@ export async function checkCommand(argv: readonly string[], term: Terminal): Pro
     return EXIT.input;
   }
   const parsedOptions = resolveOptions(given.options);
-  const { keyCounties, leaderLevels, defaultCapacity } = parsedOptions;
-  const read = await readInstanceDir(input, { keyCounties, leaderLevels, defaultCapacity });
+  const { keyCounties, leaderLevels, defaultCapacity, consent } = parsedOptions;
+  const read = await readInstanceDir(input, { keyCounties, leaderLevels, defaultCapacity, consent });
   if (!read.ok) {
     printIssues(term, read.issues);
     return EXIT.input;
@@ -132,9 +149,15 @@ export async function checkCommand(argv: readonly string[], term: Terminal): Pro
     printIssues(term, result.issues);
     return EXIT.input;
   }
+  // The parent is read like any result folder: its manifest hash is what the ledger must name.
+  const parent = typeof values['parent'] === 'string' ? await readResultDir(values['parent']) : undefined;
+  if (parent && !parent.ok) {
+    printIssues(term, parent.issues);
+    return EXIT.input;
+  }
   let report: VerifyReport;
   try {
-    report = verifyResult(read.instance, { ...result, withdrawn: result.withdrawn ?? [] }, parsedOptions);
+    report = verifyResult(read.instance, { ...result, withdrawn: result.withdrawn ?? [] }, parsedOptions, parent?.ok ? { parent } : {});
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     printIssues(term, error.issues);

@@ -2,7 +2,7 @@
  * `advisory-groups solve`: read a folder of CSV files, form the groups,
  * write the results.
  */
-import { realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { readInstanceDir } from '../../io/read-instance.js';
 import { writeResults } from '../../io/write-results.js';
@@ -15,9 +15,13 @@ import { recruitmentAdvice } from '../../recruit/advice.js';
 import { recruitmentCsv } from '../../recruit/write.js';
 import { resolveOptions, type OptionsInput, type Progress } from '../../model/options.js';
 import { REPORT_FILE, renderReport } from '../../report/index.js';
+import { ROSTER_FILE, resultRosterCsv } from '../../roster/index.js';
+import { readOptionsFile } from '../../check/options-against.js';
 import { optionalChoice, optionalNumber, parseCommandArgs, requireString, UsageError } from '../args.js';
+import { ROUND_FLAG_SPECS, ROUND_FLAGS_HELP, roundFlagOptions } from '../round-flags.js';
 import { printIssues, printSolveSummary, printWarnings } from '../print.js';
 import { EXIT, type Terminal } from '../terminal.js';
+import { DATE_FLAG_HELP, DATE_FLAG_SPEC, ledgerDateOf } from '../date-flag.js';
 
 /** Help text of `solve`. */
 export const SOLVE_HELP = `Usage: advisory-groups solve --input DIR --out DIR [options]
@@ -25,13 +29,16 @@ export const SOLVE_HELP = `Usage: advisory-groups solve --input DIR --out DIR [o
 Forms one advisory group per county from the CSV files in DIR (counties.csv,
 needs.csv, experts.csv, skills.csv, pairings.csv, and optionally affinity.csv,
 pinned.csv) and writes assignments.csv, unmatched.csv, summary.json,
-timing.json and manifest.json (last) into the --out folder (never the input
-folder), as one set; --out is locked against a second writer.
+timing.json, roster.csv (the 名单 per county, leader first), ledger.csv (the
+台账: a join per member, or with --batch --pinned the earlier result's ledger
+and this batch's events) and manifest.json
+(last) into the --out folder (never the input folder), as one set; --out is
+locked against a second writer.
 
 Options:
   --input DIR            folder with the input CSV files (required)
   --out DIR              folder for the results (required; created if missing)
-  --objective MODE       default (S1–S4) or affinity (exactly Σ affinity)   [default]
+  --objective MODE       default (S1–S7, README "The objective") or affinity (exactly Σ affinity)   [default]
   --solver NAME          auto, exact (HiGHS on the whole model), scalable, or highs (= exact)   [auto]
   --time-limit SECONDS   return the best valid result found by then   [60]
   --seed N               seed of every random choice   [1]
@@ -39,6 +46,9 @@ Options:
                          (after pins and counties matched); the summary gives the
                          weakest group's score and its proven bound
   --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
+${ROUND_FLAGS_HELP}
+  --options FILE         a JSON file of options (OptionsInput, e.g. {"weights": {"size": 2}});
+                         the flags override it; \`check\` needs the same options
   --report               also write report.html: a self-contained page (summary,
                          provinces, a card per group, coverage heatmap, charts)
   --batch LABEL          solve only the counties whose batch column is LABEL (成熟一批、匹配一批),
@@ -52,6 +62,7 @@ Options:
                          form a complete group)
   --recruit              also write recruitment.csv: for each unmatched county, the
                          expert profiles whose addition would make it matchable
+${DATE_FLAG_HELP}
   -h, --help             show this help
 
 Exit codes: 0 solved (see unmatched.csv for counties without a group),
@@ -73,6 +84,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
     input: { type: 'string' }, out: { type: 'string' }, objective: { type: 'string' }, solver: { type: 'string' },
     'time-limit': { type: 'string' }, seed: { type: 'string' }, 'key-counties': { type: 'string' }, report: { type: 'boolean' },
     batch: { type: 'string' }, pinned: { type: 'string' }, recruit: { type: 'boolean' }, fairness: { type: 'boolean' },
+    options: { type: 'string' }, ...ROUND_FLAG_SPECS, ...DATE_FLAG_SPEC,
   });
   if (values['help']) {
     term.out(SOLVE_HELP);
@@ -90,12 +102,25 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   const pinnedDir = typeof values['pinned'] === 'string' ? values['pinned'] : undefined;
   if (pinnedDir !== undefined && batch === undefined) throw new UsageError('--pinned is for a batch run: give --batch LABEL too');
   if (batch === '') throw new UsageError('--batch needs a label');
+  const date = ledgerDateOf(values);
+  const flagged = roundFlagOptions(values);
+  // An options file (e.g. weights) is read before any work: a bad one is refused like bad input.
+  let fromFile: OptionsInput = {};
+  if (typeof values['options'] === 'string') {
+    const read = await readOptionsFile(values['options']);
+    if (!read.ok) {
+      printIssues(term, read.issues);
+      return EXIT.input;
+    }
+    fromFile = read.options;
+  }
+  const roundOptions: OptionsInput = { ...fromFile, ...flagged };
 
   // Before any solving: a --out that cannot take the results (a file, not writable, a folder named
   // assignments.csv inside, another run writing it) is refused now, and the lock keeps a second writer out.
   const lock = await prepareOutDir(out, { inputDir: input });
   try {
-    return await solveInto(out, lock, input, values, term, { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt });
+    return await solveInto(out, lock, input, values, term, { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt, roundOptions, date });
   } finally {
     await lock.release();
   }
@@ -112,21 +137,27 @@ interface SolveChoices {
   pinnedDir: string | undefined;
   /** When the command started (`Date.now()`): the time limit counts from it. */
   startedAt: number;
+  /** Options of the options file and the round flags (`round-flags.ts`), the flags over the file. */
+  roundOptions: OptionsInput;
+  /** The date of this run's ledger events (`--date`). */
+  date: string;
 }
 
 /** The rest of `solve`, with the --out folder prepared and locked. */
 async function solveInto(out: string, lock: OutLock, input: string, values: Record<string, unknown>, term: Terminal, choices: SolveChoices): Promise<number> {
-  const { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt } = choices;
-  const read = await readInstanceDir(input, keyCounties ? { keyCounties } : {});
+  const { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt, roundOptions, date } = choices;
+  const options: OptionsInput = {
+    ...roundOptions,
+    ...(objective ? { objective } : {}), ...(solver ? { solver } : {}), ...(timeLimit !== undefined ? { timeLimit } : {}),
+    ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}), ...(values['fairness'] === true ? { fairness: true } : {}),
+  };
+  // Validated under the round's own options (pins are judged by its quotas), so that \`solve\` need not validate again.
+  const read = await readInstanceDir(input, resolveOptions(options));
   if (!read.ok) {
     printIssues(term, read.issues);
     return EXIT.input;
   }
   printWarnings(term, read.warnings);
-  const options: OptionsInput = {
-    ...(objective ? { objective } : {}), ...(solver ? { solver } : {}), ...(timeLimit !== undefined ? { timeLimit } : {}),
-    ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}), ...(values['fairness'] === true ? { fairness: true } : {}),
-  };
   const previous = pinnedDir === undefined ? undefined : await readResultDir(pinnedDir);
   if (previous && !previous.ok) {
     printIssues(term, previous.issues);
@@ -148,12 +179,14 @@ async function solveInto(out: string, lock: OutLock, input: string, values: Reco
   // The solver's own warnings (e.g. an optional polish dropped); the input's were printed above.
   printWarnings(term, result.warnings.filter((w) => w.code === 'solver-fallback'));
   // The report and the advice are written in the same set as the results: all replaced together, or none.
-  const extraFiles: Record<string, string> = {};
+  // The roster (名单) is always part of the set: it is what an officer signs and posts.
+  const extraFiles: Record<string, string> = { [ROSTER_FILE]: resultRosterCsv(read.instance, result) };
   if (values['report']) extraFiles[REPORT_FILE] = renderReport(read.instance, result, resolveOptions(options));
   const advice = values['recruit'] === true ? await recruitmentAdvice(read.instance, result) : undefined;
   if (advice) extraFiles['recruitment.csv'] = recruitmentCsv(advice);
-  await writeResults(out, result, { inputDir: input, extraFiles, lock });
-  printSolveSummary(term, read.instance, result, out);
+  // The ledger (台账): the earlier result's, with this batch's events; a first solve's opening events.
+  await writeResults(out, result, { inputDir: input, extraFiles, lock, ledger: { date, ...(previous?.ok ? { parent: previous } : {}) } });
+  printSolveSummary(term, read.instance, result, out, 40, (await readdir(out)).filter((n) => !n.startsWith('.')).sort());
   if (values['report']) term.out(`report     ${out}/${REPORT_FILE}`);
   if (advice) term.out(`recruit    ${out}/recruitment.csv: advice for ${advice.length} unmatched county(ies), ${advice.filter((a) => a.verified).length} checked`);
   return EXIT.ok;

@@ -10,6 +10,7 @@ import { openCounties } from '../../explain/competition.js';
 import { buildPoolIndex } from '../../explain/pool-index.js';
 import { describeShortage, findShortages, shortageRemedy } from '../../explain/shortage.js';
 import { optionalChoice, parseCommandArgs, requireString } from '../args.js';
+import { ROUND_FLAG_SPECS, ROUND_FLAGS_HELP, roundFlagOptions } from '../round-flags.js';
 import { printIssues, printWarnings } from '../print.js';
 import { EXIT, type Terminal } from '../terminal.js';
 
@@ -23,11 +24,18 @@ between counties: a kind of expert (leaders, East–West scientists of a
 province, holders of a required need, members at all) that more counties need
 than the pool can give them, whatever the solver does. Writes nothing.
 
+Options:
+  --input DIR            folder with the input CSV files (required)
+  --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
+${ROUND_FLAGS_HELP}
+The rule options (--leader-skill, --leader-counts-east, --consent) change who may
+lead or serve; give those the round is solved with.
+
 Exit codes: 0 the input is valid, 2 input refused, 1 internal error.`;
 
 /** Runs `validate`. */
 export async function validateCommand(argv: readonly string[], term: Terminal): Promise<number> {
-  const values = parseCommandArgs(argv, { input: { type: 'string' }, 'key-counties': { type: 'string' } });
+  const values = parseCommandArgs(argv, { input: { type: 'string' }, 'key-counties': { type: 'string' }, ...ROUND_FLAG_SPECS });
   if (values['help']) {
     term.out(VALIDATE_HELP);
     return EXIT.ok;
@@ -35,7 +43,7 @@ export async function validateCommand(argv: readonly string[], term: Terminal): 
   const input = requireString(values, 'input');
   const keyCounties = optionalChoice(values, 'key-counties', ['refuse', 'skip'] as const);
   // The round's options, as solve resolves them: validation judges pins and county sizes by its group size and quotas.
-  const options = resolveOptions(keyCounties ? { keyCounties } : {});
+  const options = resolveOptions({ ...roundFlagOptions(values), ...(keyCounties ? { keyCounties } : {}) });
   const read = await readInstanceDir(input, options);
   if (!read.ok) {
     printIssues(term, read.issues);

@@ -1,9 +1,11 @@
 /**
  * The exact solver: the whole MILP of DESIGN section 1, lexicographic
- * (pinned counties, then matched counties, then the soft score) through
- * rewards larger than any change of the soft score, solved by one engine
- * (HiGHS for a whole round). With `fairness` (S5), `raiseWeakestGroup`
- * takes its result further.
+ * (pinned counties, then the counties matched in each priority tier, then
+ * the soft score; `src/rules/priority.ts`) through rewards larger than any
+ * change of the soft score, solved by one engine (HiGHS for a whole round):
+ * one solve without priorities, one more per tier left short with them
+ * (`lexicographic.ts`). With `fairness` (S5), `raiseWeakestGroup` takes its
+ * result further.
  *
  * An engine that fails (no answer in time, an error, values that break the
  * model) never becomes a crash here: no answer leaves every county
@@ -12,18 +14,19 @@
  * returned is always finite: the engine's proof when it has one, capped by
  * the per-county ceilings (`countyScoreRange`).
  */
-import type { LinearEngine, LinearSolution } from '../../model/linear.js';
+import type { LinearEngine } from '../../model/linear.js';
 import type { County, Expert } from '../../model/schemas.js';
 import type { SolveResult } from '../../model/result.js';
 import type { InputWarning } from '../../model/issues.js';
 import { diagnoseCounty, type Diagnosis } from '../../explain/diagnose.js';
 import { countEligiblePairs, poolIndexOf } from '../../explain/pool-index.js';
 import { countyScoreRange, lexicographicMatchReward } from '../../objective/bounds.js';
-import { pinsOf, type RoundContext } from '../../rules/context.js';
+import type { RoundContext } from '../../rules/context.js';
 import type { Rule } from '../../rules/types.js';
 import { lVar, xVar, zVar } from '../../rules/variables.js';
+import { lexicographicLevels, solveLexicographic, type LexOutcome } from './lexicographic.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
-import { buildGroupModel, type BuiltModel } from '../build-model.js';
+import { buildGroupModel } from '../build-model.js';
 import { allCandidates } from '../candidates.js';
 import { EngineFailedError, SolverBugError, TooLargeError } from '../errors.js';
 import { acceptAnswer } from '../engines/verify.js';
@@ -91,50 +94,47 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
 
   const ranges = new Map(open.map((c) => [c.id, countyScoreRange(ctx, c, candidates.get(c.id) ?? [])]));
   const reward = lexicographicMatchReward(ranges.values());
-  // Earlier batches stand (H9): a pinned county is worth more than every other county together.
-  const pinnedReward = reward * (open.length + 1);
-  const build = (): BuiltModel => {
-    const built = buildGroupModel(ctx, { counties: open, candidates, matchReward: reward, ...(settings.rules ? { rules: settings.rules } : {}) });
-    for (const c of open) if (pinsOf(ctx, c.id).length > 0) built.model.addObjective(zVar(ctx, c), pinnedReward - reward);
-    return built;
-  };
+  // The level being decided (pinned counties first, H9; then each priority tier) is worth more than every other county together.
+  const hi = reward * open.length;
+  const levels = lexicographicLevels(ctx, open);
   // Whatever the engine proves or not, no valid result scores more than every county's best group alone.
   let ceiling = 0;
   for (const r of ranges.values()) ceiling += Math.max(0, r.max);
   const limit = settings.timeLimitSeconds ?? ctx.options.timeLimit;
-  let answer: LinearSolution;
-  if (open.length === 0) answer = { status: 'optimal', objective: 0, bound: 0, values: new Map() };
+  let outcome: LexOutcome;
+  if (open.length === 0) outcome = { kind: 'solved', answer: { status: 'optimal', objective: 0, bound: 0, values: new Map() }, proven: true, bound: 0, solves: 0 };
   else {
-    const { model } = build();
-    // Counted after the model is built: building a large round takes seconds of the limit.
-    const timeLimitSeconds = exactEngineSeconds(limit, settings.startedAt, model.variables.size);
-    const raw = await settings.engine.solve(model, { timeLimitSeconds });
-    // The library's engines check their values themselves; an engine handed in by a caller is checked here alike.
-    answer = acceptAnswer(settings.engine.name, model, raw);
+    const { model } = buildGroupModel(ctx, { counties: open, candidates, matchReward: reward, ...(settings.rules ? { rules: settings.rules } : {}) });
+    outcome = await solveLexicographic(ctx, model, levels, reward, hi, async (m) => {
+      // Counted at each solve: building a large round takes seconds of the limit, and earlier solves took theirs.
+      const timeLimitSeconds = exactEngineSeconds(limit, settings.startedAt, m.variables.size);
+      // The library's engines check their values themselves; an engine handed in by a caller is checked here alike.
+      return acceptAnswer(settings.engine.name, m, await settings.engine.solve(m, { timeLimitSeconds }));
+    });
   }
 
   const base = { ctx, solver: `exact/${settings.engine.name}`, startedAt: settings.startedAt, warnings: settings.warnings ?? [] };
-  if ('message' in answer) {
+  if (outcome.kind === 'failed') {
+    const answer = outcome.answer;
     // No values may be read from such an answer (an infeasible or rejected answer carries junk).
     if (answer.status === 'error' || answer.status === 'rejected' || answer.status === 'unbounded') throw new EngineFailedError(settings.engine.name, answer.status, answer.message);
     for (const c of open) unmatched.set(c.id, notSolved(c, `the ${settings.engine.name} engine ended with "${answer.status}": ${answer.message}`));
     const status = answer.status === 'time-limit' ? 'time-limit' : 'infeasible';
     return assembleResult({ ...base, groups: [], unmatched, status, upperBound: ceiling, matchableUpperBound: open.length });
   }
+  const answer = outcome.answer;
 
   const on = (name: string): boolean => (answer.values.get(name) ?? 0) > 0.5;
   const groups: ChosenGroup[] = [];
-  let pinnedMatched = 0;
   // The per-county checks below stop at the time limit (less the finishing reserve), like the engine.
   const diagnoseUntil = Date.now() + exactEngineSeconds(limit, settings.startedAt) * 1000;
   for (const c of open) {
     if (!on(zVar(ctx, c))) {
       // The diagnosis is not complete: a county may have no valid group even alone.
       const alone = await hasGroupAlone(ctx, c, candidates.get(c.id) ?? [], diagnoseUntil);
-      unmatched.set(c.id, alone === undefined ? notSolved(c, 'the time limit ran out before it was known whether it has a valid group on its own') : alone ? competitionReason(c, answer.status === 'optimal') : noValidGroup(c));
+      unmatched.set(c.id, alone === undefined ? notSolved(c, 'the time limit ran out before it was known whether it has a valid group on its own') : alone ? competitionReason(c, outcome.proven) : noValidGroup(c));
       continue;
     }
-    if (pinsOf(ctx, c.id).length > 0) pinnedMatched++;
     const members: Expert[] = (candidates.get(c.id) ?? []).filter((e) => on(xVar(ctx, e, c)));
     const leader = members.find((e) => on(lVar(ctx, e, c)));
     if (!leader) {
@@ -142,17 +142,20 @@ export async function solveExact(ctx: RoundContext, settings: ExactSettings): Pr
     }
     groups.push({ county: c, leader, members });
   }
-  const optimal = answer.status === 'optimal';
-  // The engine's bound on the whole objective, less the rewards this result earns: a bound on the soft score of any
-  // valid result at least as good in the lexicographic order (pinned counties, then counties). Infinite when the
-  // engine proved nothing; the ceiling holds in every case.
-  const proven = answer.bound - reward * groups.length - (pinnedReward - reward) * pinnedMatched;
+  const optimal = outcome.proven;
+  // The sequence's bound holds for every valid result at least as good in the order (pinned counties, tiers, score);
+  // the ceiling holds in every case.
+  const proven = outcome.bound;
+  // Without tiers the order maximizes the counties matched, so a proven answer matches as many as any valid result
+  // (pinned counties first, as before). With tiers, an earlier tier may keep experts that would have served two later
+  // counties: the most any result matches is then not known from this answer.
+  const oneTier = levels.filter((l) => l.kind === 'tier').length <= 1;
   return assembleResult({
     ...base,
     groups,
     unmatched,
     status: optimal ? 'optimal' : 'feasible',
     upperBound: optimal ? proven : Math.min(proven, ceiling),
-    matchableUpperBound: optimal ? groups.length : open.length,
+    matchableUpperBound: optimal && oneTier ? groups.length : open.length,
   });
 }

@@ -17,6 +17,8 @@ export class FairnessState {
   readonly scores = new Map<string, number>();
   /** Expert id → ids of the counties it serves. */
   private readonly serves = new Map<string, Set<string>>();
+  /** Expert id → ids of the counties it leads (H4c, `leadOnce`). */
+  private readonly leads = new Map<string, Set<string>>();
 
   /** Reads the groups of a checked result. */
   constructor(readonly ctx: RoundContext, result: Pick<SolveResult, 'assignments'>) {
@@ -42,8 +44,12 @@ export class FairnessState {
   place(group: ChosenGroup): void {
     const old = this.groups.get(group.county.id);
     for (const e of old?.members ?? []) this.serves.get(e.id)?.delete(group.county.id);
+    if (old) this.leads.get(old.leader.id)?.delete(group.county.id);
+    let led = this.leads.get(group.leader.id);
+    if (!led) this.leads.set(group.leader.id, (led = new Set()));
+    led.add(group.county.id);
     this.groups.set(group.county.id, group);
-    this.scores.set(group.county.id, groupScore(this.ctx, group.county, group.members).total);
+    this.scores.set(group.county.id, groupScore(this.ctx, group.county, group.members, group.leader.id).total);
     for (const e of group.members) {
       let s = this.serves.get(e.id);
       if (!s) this.serves.set(e.id, (s = new Set()));
@@ -54,6 +60,13 @@ export class FairnessState {
   /** Ids of the counties the expert serves. */
   servedBy(expert: Expert): ReadonlySet<string> {
     return this.serves.get(expert.id) ?? new Set();
+  }
+
+  /** True when `leadOnce` holds and the expert leads a group other than the county's: it may not lead this one too (H4c). */
+  leadsElsewhere(expert: Expert, countyId: string): boolean {
+    if (!this.ctx.options.leadOnce) return false;
+    for (const c of this.leads.get(expert.id) ?? []) if (c !== countyId) return true;
+    return false;
   }
 
   /** Places the expert has for the counties of `inside`: its capacity minus the groups outside it. */

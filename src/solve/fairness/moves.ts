@@ -31,9 +31,10 @@ function pinnedIn(ctx: RoundContext, countyId: string): Set<string> {
   return new Set(pinsOf(ctx, countyId).map((p) => p.expertId));
 }
 
-/** The group with these members, its leader kept when it stays; undefined when it breaks a group rule. */
-function validGroup(ctx: RoundContext, county: County, members: readonly Expert[], old: ChosenGroup | undefined): ChosenGroup | undefined {
-  const leader = leaderAmong(ctx, county, members, old?.leader);
+/** The group with these members, its leader kept when it stays; undefined when it breaks a group rule. No one leading another group leads it under `leadOnce` (H4c). */
+function validGroup(state: FairnessState, county: County, members: readonly Expert[], old: ChosenGroup | undefined): ChosenGroup | undefined {
+  const { ctx } = state;
+  const leader = leaderAmong(ctx, county, members, old?.leader, (e) => !state.leadsElsewhere(e, county.id));
   if (!leader || !isValidGroup(ctx, county, members, leader)) return undefined;
   return { county, leader, members };
 }
@@ -79,9 +80,9 @@ export function bestMove(state: FairnessState, county: County, goal: MoveGoal): 
     const free = holders.size < capacityOf(ctx, e);
     for (const f of leaving) {
       const members = f ? own.members.map((m) => (m === f ? e : m)) : [...own.members, e];
-      const w = validGroup(ctx, county, members, own);
+      const w = validGroup(state, county, members, own);
       if (!w) continue;
-      const sw = groupScore(ctx, county, w.members).total;
+      const sw = groupScore(ctx, county, w.members, w.leader.id).total;
       if (goal.kind === 'raise' ? sw <= floor : sw < floor) continue;
       if (free) consider({ groups: [w], low: sw, gain: sw - before });
       for (const d of holders) {
@@ -91,9 +92,10 @@ export function bestMove(state: FairnessState, county: County, goal: MoveGoal): 
         const variants = [without];
         if (f && !without.includes(f) && isEligible(ctx, f, donor.county)) variants.push([...without, f]);
         for (const dm of variants) {
-          const g = validGroup(ctx, donor.county, dm, donor);
-          if (!g) continue;
-          const sd = groupScore(ctx, donor.county, g.members).total;
+          const g = validGroup(state, donor.county, dm, donor);
+          // Two new leaders checked apart could be one expert (capacity 2): not under leadOnce (H4c).
+          if (!g || (ctx.options.leadOnce && g.leader === w.leader)) continue;
+          const sd = groupScore(ctx, donor.county, g.members, g.leader.id).total;
           consider({ groups: [w, g], low: Math.min(sw, sd), gain: sw - before + sd - state.scores.get(d)! });
         }
       }

@@ -109,7 +109,7 @@ async function regain(state: FairnessState, changed: Set<string>, floor: number,
 /** How much a new group would raise its county's score. */
 function groupGain(state: FairnessState, group: ChosenGroup): number {
   const now = state.scores.get(group.county.id)!;
-  return groupScore(state.ctx, group.county, group.members).total - now - 1e-9 * Math.max(1, Math.abs(now));
+  return groupScore(state.ctx, group.county, group.members, group.leader.id).total - now - 1e-9 * Math.max(1, Math.abs(now));
 }
 
 /** Raises the weakest group of a checked result (see the module comment). */

@@ -22,6 +22,8 @@ export async function reformAlone(state: FairnessState, county: County, engine: 
   const candidates = mergeCandidates(ctx, shortlist(poolIndexOf(ctx), county, (e: Expert) => state.placesFor(e, inside) > 0), own.members);
   const built = buildGroupModel(ctx, { counties: [county], candidates: new Map([[county.id, candidates]]), matchReward: 0, capacityRows: false });
   built.model.fix(zVar(ctx, county), 1);
+  // The one-county model has no H4c row: who leads another group may not lead this one.
+  for (const e of candidates) if (state.leadsElsewhere(e, county.id) && built.model.has(lVar(ctx, e, county))) built.model.fix(lVar(ctx, e, county), 0);
   const answer = await engine.solve(built.model, { timeLimitSeconds });
   if (answer.status !== 'optimal') return undefined;
   const on = (name: string): boolean => (answer.values.get(name) ?? 0) > 0.5;

@@ -21,6 +21,7 @@
  * result: they add a coarse but valid bound of their own, and force the
  * free form.
  */
+import { quickScoreCeiling } from '../../objective/bounds.js';
 import type { Assignment } from './assignment.js';
 import type { Lagrangian } from './lagrangian.js';
 import type { ScalableState } from './setup.js';
@@ -45,17 +46,13 @@ export function unsearchedCounties(state: ScalableState): number[] {
 
 /**
  * An upper bound on the score of any group of the county, whatever the other
- * counties do: every slot at the best fit a member could have (full
- * relevance plus the county's best affinity score), every need covered, no
- * organization penalty.
+ * counties do: `quickScoreCeiling` (every slot at the best fit a member
+ * could have, every need, industry and organization type earned, the best
+ * leader, no penalty or size cost), plus nothing for the terms beyond the
+ * mask (the ceiling counts them already).
  */
 export function looseCountyBound(state: ScalableState, c: number): number {
-  const { pool } = state;
-  let maxAffinity = 0;
-  for (let r = pool.affStart[c]!; r < pool.affStart[c + 1]!; r++) if (pool.affVeto[r] === 0) maxAffinity = Math.max(maxAffinity, pool.affScore[r]!);
-  let points = 0;
-  for (let n = pool.needStart[c]!; n < pool.needStart[c + 1]!; n++) points += pool.coverageWeight * pool.needWeight[n]!;
-  return pool.sizeMax[c]! * (pool.relevanceWeight + pool.affinityWeight * maxAffinity) + points;
+  return quickScoreCeiling(state.ctx, state.ctx.counties[c]!);
 }
 
 /**

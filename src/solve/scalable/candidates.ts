@@ -5,17 +5,20 @@
  * for every pruned expert without listing it.
  *
  * Per candidate the store caches what never changes during a solve: its fit
- * (exactly `memberFit`), the needs it covers (bit mask), and its rule flags
- * (may lead, local, East–West, pinned).
+ * (exactly `memberFit`), what leading adds to it (exactly `leaderTerm`), the
+ * bits it earns (mask), and its rule flags (may lead, local, East–West,
+ * pinned).
  */
 import { pinsOf } from '../../rules/context.js';
 import { F_EAST, F_FORCED, F_LEAD, F_LOCAL, F_PIN_LEADER } from './group-solver.js';
-import { affinityRow, coverMaskOf, eligible, fitOf, isEastPair, type Pool } from './pool.js';
+import { affinityRow, canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, type Pool } from './pool.js';
 
 /** One county's candidates, as parallel arrays. */
 export interface CandidateList {
   readonly experts: number[];
   readonly fit: number[];
+  /** S2b: what leading the group adds to the candidate's fit. */
+  readonly lead: number[];
   readonly mask: number[];
   readonly flags: number[];
   readonly index: Map<number, number>;
@@ -31,7 +34,7 @@ export class CandidateStore {
 
   constructor(readonly pool: Pool) {
     const { ctx } = pool;
-    this.lists = Array.from({ length: pool.nCounties }, () => ({ experts: [], fit: [], mask: [], flags: [], index: new Map<number, number>() }));
+    this.lists = Array.from({ length: pool.nCounties }, () => ({ experts: [], fit: [], lead: [], mask: [], flags: [], index: new Map<number, number>() }));
     this.version = new Int32Array(pool.nCounties);
     this.pinRoles = Array.from({ length: pool.nCounties }, () => new Map<number, string | undefined>());
     ctx.counties.forEach((county, c) => {
@@ -46,9 +49,8 @@ export class CandidateStore {
   flagsOf(county: number, expert: number): number {
     const pool = this.pool;
     let f = 0;
-    const local = pool.home[expert] === county;
-    if (local) f |= F_LOCAL;
-    if (pool.leaderLevel[expert] === 1 && !local) f |= F_LEAD;
+    if (pool.home[expert] === county) f |= F_LOCAL;
+    if (canLeadOf(pool, expert, county)) f |= F_LEAD;
     if (isEastPair(pool, expert, county)) f |= F_EAST;
     const roles = this.pinRoles[county]!;
     if (roles.has(expert)) {
@@ -83,6 +85,7 @@ export class CandidateStore {
     list.index.set(expert, list.experts.length);
     list.experts.push(expert);
     list.fit.push(fitOf(this.pool, expert, county));
+    list.lead.push(leaderTermOf(this.pool, expert, county));
     list.mask.push(coverMaskOf(this.pool, expert, county));
     list.flags.push(this.flagsOf(county, expert));
     this.version[county]!++;
@@ -93,17 +96,24 @@ export class CandidateStore {
    * Trims a county's list to about `limit` candidates: keeps pinned, local
    * and affinity experts (the pricing scan does not see what makes them
    * worth having), the `keep` experts (its current group), the three best
-   * coverers of each need, and then the best by fit − price.
+   * holders of each bit (need, industry), the two best of each organization
+   * type, the three best leaders, and then the best by fit − price.
    */
   trim(county: number, limit: number, price: Float64Array, keep: readonly number[]): void {
     const list = this.lists[county]!;
     if (list.experts.length <= limit) return;
     const kept = new Set<number>(keep);
     const order = list.experts.map((_, i) => i).sort((a, b) => list.fit[b]! - price[list.experts[b]!]! - (list.fit[a]! - price[list.experts[a]!]!) || list.experts[a]! - list.experts[b]!);
+    const leaders = order.filter((i) => (list.flags[i]! & F_LEAD) !== 0);
+    leaders.sort((a, b) => list.fit[b]! + list.lead[b]! - price[list.experts[b]!]! - (list.fit[a]! + list.lead[a]! - price[list.experts[a]!]!) || list.experts[a]! - list.experts[b]!);
+    for (const i of leaders.slice(0, 3)) kept.add(list.experts[i]!);
     const perNeed = new Int32Array(32);
+    const perType = new Int32Array(16);
     for (const i of order) {
       let useful = false;
       for (let b = list.mask[i]!; b !== 0; b &= b - 1) if (perNeed[31 - Math.clz32(b & -b)]!++ < 3) useful = true;
+      const t = this.pool.orgType[list.experts[i]!]!;
+      if (t >= 0 && perType[t]!++ < 2) useful = true;
       if (useful || kept.size < limit) kept.add(list.experts[i]!);
     }
     this.retain(county, (e) => kept.has(e) || this.pool.home[e] === county || affinityRow(this.pool, county, e) >= 0);
@@ -112,11 +122,12 @@ export class CandidateStore {
   /** Keeps only the candidates for which `keep` is true (pinned ones always stay). */
   retain(county: number, keep: (expert: number, position: number) => boolean): void {
     const list = this.lists[county]!;
-    const next = { experts: [] as number[], fit: [] as number[], mask: [] as number[], flags: [] as number[] };
+    const next = { experts: [] as number[], fit: [] as number[], lead: [] as number[], mask: [] as number[], flags: [] as number[] };
     for (let i = 0; i < list.experts.length; i++) {
       if ((list.flags[i]! & F_FORCED) !== 0 || keep(list.experts[i]!, i)) {
         next.experts.push(list.experts[i]!);
         next.fit.push(list.fit[i]!);
+        next.lead.push(list.lead[i]!);
         next.mask.push(list.mask[i]!);
         next.flags.push(list.flags[i]!);
       }
@@ -124,6 +135,7 @@ export class CandidateStore {
     if (next.experts.length === list.experts.length) return;
     list.experts.length = 0;
     list.fit.length = 0;
+    list.lead.length = 0;
     list.mask.length = 0;
     list.flags.length = 0;
     list.index.clear();
@@ -131,6 +143,7 @@ export class CandidateStore {
       list.index.set(next.experts[i]!, i);
       list.experts.push(next.experts[i]!);
       list.fit.push(next.fit[i]!);
+      list.lead.push(next.lead[i]!);
       list.mask.push(next.mask[i]!);
       list.flags.push(next.flags[i]!);
     }

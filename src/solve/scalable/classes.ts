@@ -5,14 +5,17 @@
  * An expert's fit for a county depends only on its skills in the county's
  * industries. For one industry I, experts with the same skills in I (same
  * stages and proficiencies: their "signature" in I) contribute the same
- * relevance to every county; if they also share whether they may lead and
- * their province, they are interchangeable for the quotas too. A class is
- * such a set (industry, signature, leader level, province bucket); its
- * members are kept sorted by price, so "the cheapest member of the class that
- * is not yet a candidate of county c" is found at its front.
+ * relevance to every county; if they also share whether they may lead,
+ * their province (as far as some county can tell provinces apart: an
+ * eastern partner province for H6, a central or western county's own
+ * province for S7) and their organization type (S4b), they are
+ * interchangeable for the quotas and the objective too. A class is such a
+ * set (industry, signature, leader level, province bucket, organization
+ * type); its members are kept sorted by price, so "the cheapest member of
+ * the class that is not yet a candidate of county c" is found at its front.
  *
- * An expert with skills in several industries of one county gets more than
- * any single class says; those experts ("mixed") are listed per pair of
+ * An expert with skills in several industries of one county covers more
+ * than any single class says; those experts ("mixed") are listed per pair of
  * industries and scanned one by one. Experts with a wildcard-industry skill
  * ("special") match every county and are scanned one by one. Local
  * scientists and experts without capacity are in no class: locals are
@@ -57,8 +60,10 @@ export interface SkillClasses {
   readonly sigClassStart: Int32Array;
   /** Per class: 1 when its members' level may lead. */
   readonly classLead: Uint8Array;
-  /** Per class: its members' province when that province is some county's partner, else −1. */
+  /** Per class: its members' province when some county tells it apart (a partner province, or a central or western county's own), else −1. */
   readonly classProvince: Int32Array;
+  /** Per class: its members' organization type (index in ORG_TYPES), −1 for none. */
+  readonly classOrgType: Int8Array;
   /** Per class: its signature. */
   readonly classSig: Int32Array;
   /** The members of each class, sorted by price (class k is set k). */
@@ -75,7 +80,9 @@ export interface SkillClasses {
 export function buildClasses(pool: Pool): SkillClasses {
   const nE = pool.nExperts;
   const nInd = pool.industryNames.length;
+  // Provinces some county tells apart: East–West partners (H6), and the own provinces of counties with S7 points.
   const partnerSet = new Set<number>(pool.partnerProvince);
+  for (let c = 0; c < pool.nCounties; c++) if (pool.sameProvincePoints[c]! > 0) partnerSet.add(pool.countyProvince[c]!);
   const inPool = new Uint8Array(nE);
   const specialList: number[] = [];
   const sigIds = new Map<string, number>();
@@ -85,6 +92,7 @@ export function buildClasses(pool: Pool): SkillClasses {
   const classSig: number[] = [];
   const classLeadList: number[] = [];
   const classProvList: number[] = [];
+  const classOrgList: number[] = [];
   const classMembers: number[][] = [];
   const mixedLists = new Map<number, { experts: number[]; sigA: number[]; sigB: number[]; wide: number[] }>();
   const byIndustry = new Map<number, [number, number][]>();
@@ -121,7 +129,8 @@ export function buildClasses(pool: Pool): SkillClasses {
       }
       const prov = partnerSet.has(pool.province[e]!) ? pool.province[e]! : -1;
       const lead = pool.leaderLevel[e]!;
-      const ckey = `${g}|${lead}|${prov}`;
+      const org = pool.orgType[e]!;
+      const ckey = `${g}|${lead}|${prov}|${org}`;
       let k = classIds.get(ckey);
       if (k === undefined) {
         k = classSig.length;
@@ -129,6 +138,7 @@ export function buildClasses(pool: Pool): SkillClasses {
         classSig.push(g);
         classLeadList.push(lead);
         classProvList.push(prov);
+        classOrgList.push(org);
         classMembers.push([]);
       }
       classMembers[k]!.push(e);
@@ -177,11 +187,13 @@ export function buildClasses(pool: Pool): SkillClasses {
   const nClass = classOrder.length;
   const classLead = new Uint8Array(nClass);
   const classProvince = new Int32Array(nClass);
+  const classOrgType = new Int8Array(nClass);
   const classSigOut = new Int32Array(nClass);
   const lists: number[][] = [];
   classOrder.forEach((k, r) => {
     classLead[r] = classLeadList[k]!;
     classProvince[r] = classProvList[k]!;
+    classOrgType[r] = classOrgList[k]!;
     classSigOut[r] = sigRank[classSig[k]!]!;
     lists.push(classMembers[k]!);
   });
@@ -230,6 +242,7 @@ export function buildClasses(pool: Pool): SkillClasses {
     sigClassStart,
     classLead,
     classProvince,
+    classOrgType,
     classSig: classSigOut,
     sets,
     mixed,

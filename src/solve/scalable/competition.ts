@@ -13,6 +13,7 @@
  * can match.
  */
 import type { Diagnosis } from '../../explain/diagnose.js';
+import { priorityTiers } from '../../rules/priority.js';
 import type { ScalableState } from './setup.js';
 import { label } from './setup.js';
 
@@ -152,6 +153,28 @@ export function matchableBound(open: readonly number[], list: readonly Resource[
     lost += shortfall(r);
   }
   return open.length - lost;
+}
+
+/**
+ * True when the counting argument proves the assignment's counts per
+ * priority tier lexicographically best (`src/rules/priority.ts`): for each
+ * tier that leaves an open county unmatched, the counties it matches in that
+ * tier and every earlier one reach the bound of `matchableBound` over
+ * exactly those tiers' open counties. No valid result then matches more of
+ * tiers 0..t for any t, so none is better in tier counts. Always true with
+ * one tier (the total's bound is the proof there). `matched(c)` tells
+ * whether open county c has a group.
+ */
+export function tiersProven(state: ScalableState, open: readonly number[], matched: (c: number) => boolean): boolean {
+  const { tierAt, tiers } = priorityTiers(state.ctx);
+  if (tiers.length <= 1) return true;
+  const short = [...new Set(open.filter((c) => !matched(c)).map((c) => tierAt[c]!))].sort((x, y) => x - y);
+  for (const t of short) {
+    const prefix = open.filter((c) => tierAt[c]! <= t);
+    const count = prefix.filter(matched).length;
+    if (matchableBound(prefix, resources(state, prefix)) > count) return false;
+  }
+  return true;
 }
 
 /** The `competition` reason of an open county left unmatched, naming its scarcest kind of expert. */

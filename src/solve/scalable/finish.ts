@@ -10,7 +10,7 @@ import { groupScore } from '../../objective/score.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
 import type { Assignment } from './assignment.js';
 import { currentBound, openCounties, unsearchedCounties } from './bound.js';
-import { competitionReason, matchableBound, resources } from './competition.js';
+import { competitionReason, matchableBound, resources, tiersProven } from './competition.js';
 import type { Lagrangian } from './lagrangian.js';
 import { label, type ScalableState } from './setup.js';
 import type { ScalableSettings } from './index.js';
@@ -40,15 +40,17 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
     } else unmatched.set(county.id, competitionReason(state, c, list));
   });
   let objective = 0;
-  for (const g of groups) objective += groupScore(ctx, g.county, g.members).total;
+  for (const g of groups) objective += groupScore(ctx, g.county, g.members, g.leader.id).total;
   const matched = groups.length;
   // Counties outside the search may be matchable: they count on top of the proven bound of the searched ones.
   const matchable = Math.max(matched, matchableBound(open, list) + unsearchedCounties(state).length);
   const upperBound = currentBound(state, lag, best, matchable);
-  // Optimal in the solver's order (pinned counties, counties, score): the bound proves the last two; the
-  // first holds when every open county with pins has its group (no valid result matches more of them).
+  // Optimal in the solver's order (pinned counties, counties of each priority tier, score): the bound proves the
+  // total and the score; pins hold when every open county with pins has its group (no valid result matches more of
+  // them); tiers, when the counting argument bounds each tier left short together with the earlier ones.
   const pinnedAll = open.every((c) => !state.store.hasPins(c) || best.group[c] !== undefined);
-  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable && pinnedAll;
+  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable && pinnedAll
+    && unsearchedCounties(state).length === 0 && tiersProven(state, open, (c) => best.group[c] !== undefined);
   const status: Status = clock.cut ? 'time-limit' : proven ? 'optimal' : 'feasible';
   clock.report(objective, upperBound, matched, 'done');
   return assembleResult({

@@ -2,12 +2,28 @@
  * The exact single-county subproblem: choose one group from a list of items
  * under H3–H9 for that county alone, maximizing
  *
- *   Σ_{i ∈ G} value_i + Σ_{needs n covered by G} needValue_n − penalty · Σ_k max(0, |G ∩ org_k| − limit)
+ *   Σ_{i ∈ G} value_i + Σ_{bits j earned by G} needValue_j − penalty · Σ_k max(0, |G ∩ org_k| − limit)
+ *     + typeValue · min(typeCap, |types of G| + |wild items of G|) − sizeWeight · | |G| − sizeTarget |
  *
  * Items are real candidates (value = fit − price) and, when the caller bounds
  * pruned experts, "pseudo" items that stand for pruned experts (they may be
  * taken `mult` times and may be flexible about counting as East–West
- * members). See `pricing.ts` for why that is an upper bound.
+ * members). See `pricing.ts` for why that is an upper bound. A bit is any
+ * term earned once per group (a need covered, an industry named: see
+ * `pool.ts`).
+ *
+ * The organization types (S4b) are not bits: each item has at most one, and
+ * a group earns at most `typeCap` of them. A pseudo item may be "wild": it
+ * stands for experts of any type, and may bring one type the group lacks.
+ * The bound prices them like bits (see `boostTypes`).
+ *
+ * Who leads changes the score (S2b) and the East–West count (H6 without
+ * `leaderCountsEast`), so an expert who may lead comes as two items: its
+ * plain copy (a member) and its leader twin (`F_LEADER`: worth its value
+ * plus the leader term, East–West only when the leader counts), linked as
+ * `partner`s: at most one of the two is in a group, and a group holds
+ * exactly one leader twin. A pin that names no role is a pair marked
+ * `F_FORCED_ONE`: one of the two is in every group.
  *
  * The method is a depth-first branch and bound, started from a good group
  * (`group-heuristic.ts`). It is exact: a branch is cut only when a valid
@@ -30,7 +46,11 @@
 
 import { GroupHeuristic } from './group-heuristic.js';
 
-/** The item may lead the group (H4: leader level, not the county's own local, not pinned to another role). */
+/**
+ * A candidate that may lead the group (H4: leader level, not the county's own local, H4b, not pinned to another
+ * role). A flag of candidate lists (and, on pseudo items, of the kind of experts they stand for); the group
+ * solver reads only `F_LEADER`.
+ */
 export const F_LEAD = 1;
 /** The item is a local scientist of this county (H5). */
 export const F_LOCAL = 2;
@@ -44,7 +64,18 @@ export const F_PIN_LEADER = 16;
 export const F_EAST_FLEX = 32;
 /** A pseudo item: stands for pruned experts; never part of a real group. */
 export const F_PSEUDO = 64;
+/** The item is its expert as the group's leader (a leader twin): a group holds exactly one. */
+export const F_LEADER = 128;
+/** The item or its `partner` is in every group (a pin without a role, which may lead or not). */
+export const F_FORCED_ONE = 256;
 
+/** Prices of the bound: one per bit (0 … 31), one per organization type (32 + t), and the type cap's (`CAP_PRICE`). */
+export const PRICES = 48;
+/** Index of the type cap's price in the bound's prices. */
+const CAP_PRICE = 47;
+
+/** `ItemList.type` of a pseudo item that may bring any one organization type. */
+export const WILD_TYPE = 15;
 /** The rules of one county's group, already resolved to numbers. */
 export interface GroupRules {
   sizeMin: number;
@@ -55,7 +86,7 @@ export interface GroupRules {
   paired: boolean;
   eastMin: number;
   eastMax: number;
-  /** Points for covering need j (coverage weight × need weight). */
+  /** Points of bit j (a need covered, an industry named, an organization type present). */
   needValue: Float64Array;
   /** Bit j set when need j is required (H7). */
   required: number;
@@ -63,6 +94,19 @@ export interface GroupRules {
   orgLimit: number;
   /** S4: penalty per member beyond the limit. */
   orgPenalty: number;
+  /** S6: the size the size term aims at. */
+  sizeTarget: number;
+  /** S6: cost per member away from `sizeTarget` (0: no size term). */
+  sizeWeight: number;
+  /** S4b: points per organization type present (0: no type term). */
+  typeValue: number;
+  /** S4b: the most types a group can hold (wild items never earn beyond it). */
+  typeCap: number;
+}
+
+/** The S6 term of a group of k members under the rules (≤ 0). */
+export function sizeTerm(rules: GroupRules, k: number): number {
+  return -rules.sizeWeight * Math.abs(k - rules.sizeTarget);
 }
 
 /** Growable parallel arrays describing the items of one subproblem. */
@@ -75,8 +119,12 @@ export class ItemList {
   org = new Int32Array(64);
   /** Copies allowed (1 for a real expert). */
   mult = new Int32Array(64);
-  /** The expert behind a real item (−1 for pseudo). */
+  /** The expert behind a real item (or an individual pseudo item; −1 for other pseudo items). */
   expert = new Int32Array(64);
+  /** The other item of the same expert (plain copy ↔ leader twin), −1 for none: never both in a group. */
+  partner = new Int32Array(64);
+  /** Organization type (S4b), −1 for none, `WILD_TYPE` for a pseudo item that may bring any one. */
+  type = new Int8Array(64);
 
   /** Empties the list. */
   clear(): void {
@@ -84,16 +132,24 @@ export class ItemList {
   }
 
   /** Appends an item; returns its index. */
-  push(expert: number, value: number, mask: number, flags: number, org: number, mult = 1): number {
+  push(expert: number, value: number, mask: number, flags: number, org: number, mult = 1, type = -1): number {
     if (this.n === this.value.length) this.grow();
     const i = this.n++;
+    this.type[i] = type;
     this.expert[i] = expert;
     this.value[i] = value;
     this.mask[i] = mask;
     this.flags[i] = flags;
     this.org[i] = org;
     this.mult[i] = mult;
+    this.partner[i] = -1;
     return i;
+  }
+
+  /** Makes items a and b partners: the same expert as member and as leader (at most one of them in a group). */
+  link(a: number, b: number): void {
+    this.partner[a] = b;
+    this.partner[b] = a;
   }
 
   private grow(): void {
@@ -114,6 +170,10 @@ export class ItemList {
     this.org = i32(this.org);
     this.mult = i32(this.mult);
     this.expert = i32(this.expert);
+    this.partner = i32(this.partner);
+    const types = new Int8Array(size);
+    types.set(this.type);
+    this.type = types;
   }
 }
 
@@ -126,7 +186,7 @@ export interface GroupAnswer {
   bound: number;
   /** Copies taken per item (valid until the next call of `solve`). */
   take: Int32Array;
-  /** The item chosen as leader (a real item), or −1 when only a pseudo item can lead. */
+  /** The leader twin in the group when it is a real item, or −1 (a pseudo item leads). */
   leader: number;
   /** Nodes explored. */
   nodes: number;
@@ -161,6 +221,9 @@ export class GroupSolver {
    * not explored (their bound still counts in the answer's bound). 0 = exact.
    */
   relativeTolerance = 0;
+  /** Subgradient steps on the coverage prices at the root, and at other nodes. */
+  rootSteps = ROOT_STEPS;
+  nodeSteps = NODE_STEPS;
 
   private orgCount: Int32Array;
   private readonly heuristic: GroupHeuristic;
@@ -193,13 +256,13 @@ export class GroupSolver {
   private nSel = 0;
   private pickSum = 0;
   private topPos = new Int32Array(64);
-  private readonly coverCount = new Int32Array(32);
+  private readonly coverCount = new Int32Array(PRICES);
   /** Coverage prices to start the root bound from (a previous solve's), if any. */
   private warmMu: Float64Array | undefined;
 
   /** The coverage prices of the last solve's root bound (32 entries; copy to keep). */
   rootPrices(): Float64Array {
-    return this.muStack.subarray(0, 32);
+    return this.muStack.subarray(0, PRICES);
   }
 
   /** Witness copies to skip per position during `assemble` (reset after). */
@@ -217,9 +280,9 @@ export class GroupSolver {
   private nCatEast = 0;
   private nCatLocal = 0;
   /** Best coverage prices found at each depth (32 per depth), inherited by the children. */
-  private muStack = new Float64Array(64 * 32);
+  private muStack = new Float64Array(64 * PRICES);
   /** Coverage prices of the bound (per need bit). */
-  private readonly mu = new Float64Array(32);
+  private readonly mu = new Float64Array(PRICES);
 
   // Search state (fields rather than closures: the hot path stays monomorphic).
   private items!: ItemList;
@@ -230,6 +293,16 @@ export class GroupSolver {
   private nEast = 0;
   private nFlex = 0;
   private nLead = 0;
+  /** Items taken per organization type (index WILD_TYPE: wild items), and the types present. */
+  private readonly typeCount = new Int32Array(16);
+  private nTypes = 0;
+  /** `F_FORCED_ONE` items taken, and pairs of them (all satisfied when equal). */
+  private nFO = 0;
+  private nFOPairs = 0;
+  /** Position of each item in `ord` (−1 for items applied before the search). */
+  private posOf = new Int32Array(64);
+  /** Position the current `assemble` keeps out of the group: the partner of its leader witness (−1 none). */
+  private exclPos = -1;
   private covered = 0;
   private val = 0;
   private covVal = 0;
@@ -263,6 +336,7 @@ export class GroupSolver {
     this.forbidden = new Int32Array(size);
     this.keyBuf = new Float64Array(size);
     this.topBuf = new Float64Array(size);
+    this.posOf = new Int32Array(size);
   }
 
   /**
@@ -277,7 +351,7 @@ export class GroupSolver {
     this.slack = 0;
     const n = items.n;
     this.ensure(n + 1);
-    const bufSize = 3 * (rules.sizeMax + 2 + rules.localMin + rules.eastMin) + 8;
+    const bufSize = 3 * (rules.sizeMax + 3 + rules.localMin + rules.eastMin) + 8;
     if (this.topBuf.length < bufSize) {
       this.topBuf = new Float64Array(bufSize);
       this.topPos = new Int32Array(bufSize);
@@ -288,7 +362,7 @@ export class GroupSolver {
       this.saveSel = new Int32Array(n + bufSize);
       this.saveCnt = new Int32Array(n + bufSize);
     }
-    if (this.muStack.length < (n + 2) * 32) this.muStack = new Float64Array((n + 2) * 32);
+    if (this.muStack.length < (n + 2) * PRICES) this.muStack = new Float64Array((n + 2) * PRICES);
     if (this.skipAt.length < n + 1) {
       this.skipAt = new Int32Array(2 * n + 2);
       this.catLead = new Int32Array(2 * n + 2);
@@ -298,7 +372,7 @@ export class GroupSolver {
     this.nSel = 0;
     this.items = items;
     this.rules = rules;
-    const { value, mask, flags, org, mult } = items;
+    const { value, mask, flags, org, mult, partner } = items;
     const take = this.take;
     take.fill(0, 0, n);
     this.cnt = 0;
@@ -306,6 +380,10 @@ export class GroupSolver {
     this.nEast = 0;
     this.nFlex = 0;
     this.nLead = 0;
+    this.nFO = 0;
+    this.nFOPairs = 0;
+    this.typeCount.fill(0);
+    this.nTypes = 0;
     this.covered = 0;
     this.val = 0;
     this.covVal = 0;
@@ -317,26 +395,38 @@ export class GroupSolver {
       return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: this.bestTake.fill(0, 0, n), leader: -1, nodes: 0 };
     };
 
-    // Pinned items are in every group: apply them first.
+    // Pinned items are in every group: apply them first. Pins that may lead or not (pairs of F_FORCED_ONE
+    // items) are branched on first, each pair at adjacent positions.
     let pinLeaders = 0;
     let m = 0;
     for (let i = 0; i < n; i++) {
       if ((flags[i]! & F_FORCED) !== 0) {
         this.apply(i, 1);
         if ((flags[i]! & F_PIN_LEADER) !== 0) pinLeaders++;
-      } else {
-        this.ord[m++] = i;
+      } else if ((flags[i]! & F_FORCED_ONE) !== 0) {
+        if (partner[i]! > i) {
+          this.ord[m++] = i;
+          this.ord[m++] = partner[i]!;
+          this.nFOPairs++;
+        } else if (partner[i]! < 0) {
+          // A lone F_FORCED_ONE item (its partner was blocked) is simply forced.
+          this.apply(i, 1);
+          this.nFO--;
+        }
       }
     }
+    const pairs = m;
+    for (let i = 0; i < n; i++) if ((flags[i]! & (F_FORCED | F_FORCED_ONE)) === 0) this.ord[m++] = i;
     this.m = m;
-    if (pinLeaders > 1 || this.cnt > rules.sizeMax || this.nLocal > rules.localMax || (rules.paired && this.nEast > rules.eastMax)) return infeasible();
-    // A pinned leader settles H4 for the group; other leader-level members are ordinary members.
-    if (pinLeaders === 1) this.nLead = 1_000_000;
+    if (pinLeaders > 1 || this.nLead > 1 || this.cnt > rules.sizeMax || this.nLocal > rules.localMax || (rules.paired && this.nEast > rules.eastMax)) return infeasible();
 
-    // Branching order: real items before pseudo ones, then by potential (value plus the points of what they cover).
+    // Branching order (after the pinned pairs): real items before pseudo ones, then by potential (value plus the
+    // points of what they earn).
     const pot = this.pot;
     for (let i = 0; i < n; i++) pot[i] = value[i]! + pointsOf(mask[i]!, rules.needValue) - ((flags[i]! & F_PSEUDO) !== 0 ? 1e12 : 0);
-    this.ord.subarray(0, m).sort((a, b) => pot[b]! - pot[a]! || a - b);
+    this.ord.subarray(pairs, m).sort((a, b) => pot[b]! - pot[a]! || a - b);
+    this.posOf.fill(-1, 0, n);
+    for (let q = 0; q < m; q++) this.posOf[this.ord[q]!] = q;
     this.sufMask[m] = 0;
     this.sufCnt[m] = 0;
     this.sufLocal[m] = 0;
@@ -350,7 +440,7 @@ export class GroupSolver {
       this.sufCnt[p] = Math.min(1_000_000, this.sufCnt[p + 1]! + k);
       this.sufLocal[p] = this.sufLocal[p + 1]! + ((f & F_LOCAL) !== 0 ? k : 0);
       this.sufEast[p] = this.sufEast[p + 1]! + ((f & (F_EAST | F_EAST_FLEX)) !== 0 ? k : 0);
-      this.sufLead[p] = this.sufLead[p + 1]! + ((f & F_LEAD) !== 0 ? k : 0);
+      this.sufLead[p] = this.sufLead[p + 1]! + ((f & F_LEADER) !== 0 ? k : 0);
     }
     this.categorize();
     // Dominance is built on the first branching: most subproblems are settled at the root.
@@ -363,7 +453,17 @@ export class GroupSolver {
       this.bestTake.set(this.seedTake.subarray(0, n));
     }
     this.tolerance = Math.max(EPS, tolerance, this.relativeTolerance * (start > -Infinity ? Math.abs(start) : 0));
-    const rootBound = this.val + this.covVal + Math.max(0, this.optimistic(0, 0));
+    const rootBound = this.val + this.covVal + sizeTerm(rules, this.cnt) + Math.max(0, this.optimistic(0, 0));
+    {
+      const st = ((globalThis as any).__rootgap ??= { n: 0, gaps: [] as number[] });
+      st.n++; if (st.gaps.length < 5000 && start > -Infinity) st.gaps.push(rootBound - start);
+      if (start > -Infinity && rootBound - start > 0.3 && (st.dumped ?? 0) < 40 && process.env.B_DUMP && Math.random() < 0.2) {
+        st.dumped = (st.dumped ?? 0) + 1;
+        const it = items; const rows = [];
+        for (let i = 0; i < it.n; i++) rows.push([it.expert[i], it.value[i], it.mask[i], it.flags[i], it.org[i], it.mult[i], it.partner[i], it.type[i]]);
+        (process as any).getBuiltinModule('node:fs').writeFileSync(process.env.B_DUMP + st.dumped + '.json', JSON.stringify({ rows, rules: { ...rules, needValue: Array.from(rules.needValue) }, rootBound, start }));
+      }
+    }
     this.dfs(0, 0);
     // Undo the pinned items' organization counts (the only state that outlives a call).
     for (let i = 0; i < n; i++) if ((flags[i]! & F_FORCED) !== 0 && org[i]! >= 0) this.orgCount[org[i]!] = 0;
@@ -373,13 +473,7 @@ export class GroupSolver {
     }
     const bestTake = this.bestTake;
     let leader = -1;
-    for (let i = 0; i < n; i++) if (bestTake[i]! > 0 && (flags[i]! & F_PIN_LEADER) !== 0) leader = i;
-    if (leader < 0) {
-      // Any leader-level member may lead: the choice changes no score. Take the fittest, then the lowest position.
-      for (let i = 0; i < n; i++) {
-        if (bestTake[i]! > 0 && (flags[i]! & (F_LEAD | F_PSEUDO)) === F_LEAD && (leader < 0 || value[i]! > value[leader]!)) leader = i;
-      }
-    }
+    for (let i = 0; i < n; i++) if (bestTake[i]! > 0 && (flags[i]! & (F_LEADER | F_PSEUDO)) === F_LEADER) leader = i;
     if (this.truncated) return { status: 'truncated', value: this.best, bound: Math.max(this.best + this.slack, rootBound), take: bestTake, leader, nodes: this.nodes };
     return { status: 'optimal', value: this.best, bound: this.best + this.slack, take: bestTake, leader, nodes: this.nodes };
   }
@@ -387,11 +481,13 @@ export class GroupSolver {
   /**
    * Item a (earlier in the branching order) dominates item b when swapping b
    * for a never lowers the score of a group: a is worth at least as much,
-   * covers every need b covers, counts the same for the local and East–West
-   * quotas, may lead whenever b may, and the swap cannot add an organization
-   * penalty (same organization, none, or a value margin of a full penalty).
-   * Some optimal group then never holds b without a (or, for an item with
-   * copies, without all of a's copies), so the search skips those groups.
+   * earns every bit b earns, counts the same for the local and East–West
+   * quotas, and the swap cannot add an organization penalty (same
+   * organization, none, or a value margin of a full penalty). Some optimal
+   * group then never holds b without a (or, for an item with copies,
+   * without all of a's copies), so the search skips those groups. Leader
+   * twins and pinned pairs take no part, and a dominator has no partner: a
+   * group may hold a's partner instead of a, and then the swap is no swap.
    */
   private buildDominance(): void {
     const { value, mask, flags, org, mult } = this.items;
@@ -400,20 +496,25 @@ export class GroupSolver {
     this.orgItems.clear();
     for (let i = 0; i < this.items.n; i++) if (org[i]! >= 0) this.orgItems.set(org[i]!, (this.orgItems.get(org[i]!) ?? 0) + mult[i]!);
     const quota = F_LOCAL | F_EAST | F_EAST_FLEX | F_FORCED | F_PIN_LEADER;
+    const apart = F_LEADER | F_FORCED_ONE;
+    const partner = this.items.partner;
     const penalty = this.rules.orgPenalty;
     let count = 0;
     for (let p = 0; p < m; p++) {
       this.domStart[p] = count;
       const a = this.ord[p]!;
+      if ((flags[a]! & apart) !== 0 || partner[a]! >= 0) continue;
       for (let q = p + 1; q < m; q++) {
         const b = this.ord[q]!;
+        if ((flags[b]! & apart) !== 0) continue;
         if ((flags[a]! & quota) !== (flags[b]! & quota)) continue;
-        if ((flags[b]! & F_LEAD) !== 0 && (flags[a]! & F_LEAD) === 0) continue;
         if ((mask[b]! & ~mask[a]!) !== 0) continue;
         if (mult[b]! > 1) continue;
-        const margin = value[a]! - value[b]!;
-        if (margin < 0) continue;
-        if (org[a]! >= 0 && org[a] !== org[b] && margin < penalty && this.orgItems.get(org[a]!)! > this.rules.orgLimit) continue;
+        // The swap may cost a penalty (another organization that can be over its limit) and a type's points
+        // (another organization type): the value margin must pay for both.
+        let cost = this.items.type[a] !== this.items.type[b] ? this.rules.typeValue : 0;
+        if (org[a]! >= 0 && org[a] !== org[b] && this.orgItems.get(org[a]!)! > this.rules.orgLimit) cost += penalty;
+        if (value[a]! - value[b]! < cost || value[a]! < value[b]!) continue;
         if (count === this.domList.length) {
           const grown = new Int32Array(count * 2);
           grown.set(this.domList);
@@ -435,7 +536,8 @@ export class GroupSolver {
     if ((f & F_LOCAL) !== 0) this.nLocal += k;
     if ((f & F_EAST) !== 0) this.nEast += k;
     if ((f & F_EAST_FLEX) !== 0) this.nFlex += k;
-    if ((f & F_LEAD) !== 0) this.nLead += k;
+    if ((f & F_LEADER) !== 0) this.nLead += k;
+    if ((f & F_FORCED_ONE) !== 0) this.nFO += k;
     const fresh = it.mask[i]! & ~this.covered;
     if (fresh !== 0) {
       this.covVal += pointsOf(fresh, this.rules.needValue);
@@ -445,6 +547,21 @@ export class GroupSolver {
     if (o >= 0) {
       for (let j = 0; j < k; j++) if (++this.orgCount[o]! > this.rules.orgLimit) this.val -= this.rules.orgPenalty;
     }
+    const t = it.type[i]!;
+    if (t >= 0) this.val += this.typeChange(t, k);
+  }
+
+  /** The change of the S4b term when k copies of an item of type t join (k < 0: leave); updates the counts. */
+  private typeChange(t: number, k: number): number {
+    const r = this.rules;
+    const before = Math.min(r.typeCap, this.nTypes + this.typeCount[WILD_TYPE]!);
+    const was = this.typeCount[t]!;
+    this.typeCount[t] = was + k;
+    if (t !== WILD_TYPE) {
+      if (was === 0 && k > 0) this.nTypes++;
+      else if (was + k === 0 && k < 0) this.nTypes--;
+    }
+    return r.typeValue * (Math.min(r.typeCap, this.nTypes + this.typeCount[WILD_TYPE]!) - before);
   }
 
   /** Removes k copies of item i; `covered`/`covVal` are restored by the caller. */
@@ -457,16 +574,19 @@ export class GroupSolver {
     if ((f & F_LOCAL) !== 0) this.nLocal -= k;
     if ((f & F_EAST) !== 0) this.nEast -= k;
     if ((f & F_EAST_FLEX) !== 0) this.nFlex -= k;
-    if ((f & F_LEAD) !== 0) this.nLead -= k;
+    if ((f & F_LEADER) !== 0) this.nLead -= k;
+    if ((f & F_FORCED_ONE) !== 0) this.nFO -= k;
     const o = it.org[i]!;
     if (o >= 0) {
       for (let j = 0; j < k; j++) if (this.orgCount[o]!-- > this.rules.orgLimit) this.val += this.rules.orgPenalty;
     }
+    const t = it.type[i]!;
+    if (t >= 0) this.val += this.typeChange(t, -k);
   }
 
   private feasibleNow(): boolean {
     const r = this.rules;
-    if (this.cnt < r.sizeMin || this.nLocal < r.localMin || this.nLead <= 0) return false;
+    if (this.cnt < r.sizeMin || this.nLocal < r.localMin || this.nLead !== 1 || this.nFO !== this.nFOPairs) return false;
     if (r.paired && (this.nEast > r.eastMax || this.nEast + this.nFlex < r.eastMin)) return false;
     return (this.covered & r.required) === r.required;
   }
@@ -492,45 +612,69 @@ export class GroupSolver {
     if (needE > 0 && this.localEastLeft(p)) needE = 0;
     if (needL + needE > slots) return -Infinity;
     const open = this.sufMask[p]! & ~this.covered;
+    const openTypes = this.openTypes(p);
+    const w = r.typeValue;
     const mu = this.mu;
-    if (open === 0) {
-      mu.fill(0);
-      return this.select(p, slots, needL, needE, 0);
-    }
-    // Start from the parent's prices (the root starts from zero).
-    const parent = depth > 0 ? (depth - 1) * 32 : -1;
+    // Start from the parent's prices (the root from the county's last ones, else from zero).
+    const parent = depth > 0 ? (depth - 1) * PRICES : -1;
     const warmMu = this.warmMu;
-    for (let j = 0; j < 32; j++) mu[j] = (open & (1 << j)) === 0 ? 0 : parent >= 0 ? this.muStack[parent + j]! : warmMu ? Math.min(warmMu[j]!, this.rules.needValue[j]!) : 0;
-    const target = this.best + this.tolerance - (this.val + this.covVal);
-    const steps = depth === 0 ? ROOT_STEPS : NODE_STEPS;
+    for (let j = 0; j < 32; j++) mu[j] = (open & (1 << j)) === 0 ? 0 : parent >= 0 ? this.muStack[parent + j]! : warmMu ? Math.min(warmMu[j]!, r.needValue[j]!) : 0;
+    for (let t = 0; t < 15; t++) mu[32 + t] = (openTypes & (1 << t)) === 0 ? 0 : parent >= 0 ? this.muStack[parent + 32 + t]! : warmMu ? Math.min(warmMu[32 + t]!, w) : 0;
+    // The type cap (at most typeCap types, wild items included) is priced too: its price ν lowers every type's
+    // and wild item's points (to w − ν) and charges ν per place left.
+    const capLeft = r.typeCap - this.nTypes - this.typeCount[WILD_TYPE]!;
+    const typed = w > 0 && capLeft > 0;
+    mu[CAP_PRICE] = !typed ? 0 : parent >= 0 ? this.muStack[parent + CAP_PRICE]! : warmMu ? Math.min(warmMu[CAP_PRICE]!, w) : 0;
+    for (let t = 0; t < 15; t++) mu[32 + t] = Math.min(mu[32 + t]!, w - mu[CAP_PRICE]!);
+    const target = this.best + this.tolerance - (this.val + this.covVal + sizeTerm(r, this.cnt));
+    const steps = open === 0 && !typed ? 0 : depth === 0 ? this.rootSteps : this.nodeSteps;
     let best = Infinity;
-    const own = depth * 32;
+    const own = depth * PRICES;
     for (let step = 0; ; step++) {
       let charged = 0;
       for (let b = open; b !== 0; b &= b - 1) {
         const bit = 31 - Math.clz32(b & -b);
         charged += r.needValue[bit]! - mu[bit]!;
       }
+      const nu = mu[CAP_PRICE]!;
+      if (typed) charged += nu * capLeft;
+      for (let b = openTypes; b !== 0; b &= b - 1) charged += w - nu - mu[32 + 31 - Math.clz32(b & -b)]!;
       const sel = this.select(p, slots, needL, needE, open);
       if (sel === -Infinity) return sel;
+      this.tryIncumbent();
       const v = sel + charged;
       if (v < best) {
         best = v;
-        for (let j = 0; j < 32; j++) this.muStack[own + j] = mu[j]!;
+        for (let j = 0; j < PRICES; j++) this.muStack[own + j] = mu[j]!;
       }
       if (best <= target || step >= steps) break;
-      // Subgradient: (number of chosen items covering n) − 1 for each open need.
+      // Subgradient: (number of chosen items earning j) − 1 for each open bit, and (chosen holders of the type's
+      // points) − 1 for each open type.
       const cover = this.coverCount;
       cover.fill(0);
       for (let j = 0; j < this.nSel; j++) {
-        const i = this.ord[this.selPos[j]!]!;
+        const q = this.selPos[j]!;
+        const i = this.ord[q]!;
         for (let b = this.items.mask[i]! & open; b !== 0; b &= b - 1) cover[31 - Math.clz32(b & -b)]! += this.selCount[j]!;
+        const t = this.items.type[i]!;
+        if (t === WILD_TYPE) cover[CAP_PRICE]! += this.selCount[j]!;
+        else if (t >= 0 && this.typeCount[t]! === 0) cover[32 + t]! += this.selCount[j]!;
       }
       let norm = 0;
       for (let b = open; b !== 0; b &= b - 1) {
-        const bit = 31 - Math.clz32(b & -b);
-        const g = cover[bit]! - 1;
+        const g = cover[31 - Math.clz32(b & -b)]! - 1;
         norm += g * g;
+      }
+      for (let b = openTypes; b !== 0; b &= b - 1) {
+        const g = cover[32 + 31 - Math.clz32(b & -b)]! - 1;
+        norm += g * g;
+      }
+      // The cap's subgradient: places left less the types charged (each open one, at a positive point) and wild items chosen.
+      let capGrad = 0;
+      if (typed) {
+        capGrad = capLeft - cover[CAP_PRICE]!;
+        for (let b = openTypes; b !== 0; b &= b - 1) if (w - nu - mu[32 + 31 - Math.clz32(b & -b)]! > 0) capGrad--;
+        norm += capGrad * capGrad;
       }
       if (norm === 0) break;
       // Polyak's step towards the value that would prune this node (a small cut when nothing is known yet).
@@ -540,8 +684,69 @@ export class GroupSolver {
         const bit = 31 - Math.clz32(b & -b);
         mu[bit] = Math.min(r.needValue[bit]!, Math.max(0, mu[bit]! - length * (cover[bit]! - 1)));
       }
+      if (typed) mu[CAP_PRICE] = Math.min(w, Math.max(0, nu - length * capGrad));
+      for (let b = openTypes; b !== 0; b &= b - 1) {
+        const j = 32 + 31 - Math.clz32(b & -b);
+        mu[j] = Math.min(w - mu[CAP_PRICE]!, Math.max(0, mu[j]! - length * (cover[j]! - 1)));
+      }
     }
     return best;
+  }
+
+  /**
+   * The organization types (bit t) a completion from position p may still
+   * add: missing from the group, held by an undecided item that may join,
+   * and the group below `typeCap`. 0 without a type term.
+   */
+  private openTypes(p: number): number {
+    const r = this.rules;
+    if (r.typeValue <= 0 || this.nTypes + this.typeCount[WILD_TYPE]! >= r.typeCap) return 0;
+    const it = this.items;
+    let out = 0;
+    for (let q = p; q < this.m; q++) {
+      const i = this.ord[q]!;
+      const t = it.type[i]!;
+      if (t < 0 || t === WILD_TYPE || this.typeCount[t]! > 0 || this.forbidden[q]! > 0) continue;
+      if (((it.flags[i]! & F_LEADER) !== 0 && this.nLead > 0) || (it.partner[i]! >= 0 && this.take[it.partner[i]!]! > 0)) continue;
+      out |= 1 << t;
+    }
+    return out;
+  }
+
+
+  /**
+   * The relaxation's choice as a group (a Lagrangian heuristic): the decided
+   * items plus those `select` chose, kept as the best group when it is valid
+   * and better. Many candidates are worth the same (equal fits, bits that
+   * differ only by organization type), where the search alone may take
+   * long to meet the best group; the relaxation's choice often is it.
+   */
+  private tryIncumbent(): void {
+    const it = this.items;
+    const r = this.rules;
+    const covered = this.covered;
+    const covVal = this.covVal;
+    let applied = 0;
+    let ok = true;
+    for (; applied < this.nSel; applied++) {
+      const i = this.ord[this.selPos[applied]!]!;
+      const mate = it.partner[i]!;
+      if ((mate >= 0 && this.take[mate]! > 0) || ((it.flags[i]! & F_LEADER) !== 0 && this.nLead > 0)) {
+        ok = false;
+        break;
+      }
+      this.apply(i, this.selCount[applied]!);
+    }
+    if (ok && this.cnt <= r.sizeMax && this.nLocal <= r.localMax && (!r.paired || this.nEast <= r.eastMax) && this.feasibleNow()) {
+      const total = this.val + this.covVal + sizeTerm(r, this.cnt);
+      if (total > this.best + EPS) {
+        this.best = total;
+        this.bestTake.set(this.take.subarray(0, it.n));
+      }
+    }
+    for (let j = 0; j < applied; j++) this.remove(this.ord[this.selPos[j]!]!, this.selCount[j]!);
+    this.covered = covered;
+    this.covVal = covVal;
   }
 
   /** True when an undecided item is both local and East–West (then the East–West witnesses are not counted apart). */
@@ -555,34 +760,43 @@ export class GroupSolver {
   }
 
   /**
-   * An upper bound on Σ key over the items a completion can still add, where
-   * key = value + the prices `mu` of the needs in `open` the item covers. It
-   * is the exact optimum of a relaxation (no minimum size, no organization
-   * penalty, coverage only through the keys): the completion must hold
-   * `needL` locals and `needE` East–West members, and a leader when it has
-   * none yet, and at most the quota maxima. Once the leader's kind is fixed
-   * (may lead but is not East–West, or is both) the "at least" constraints
-   * are laminar and the maxima a partition, so taking the best witnesses
-   * innermost-first and then the best rest within the maxima is optimal; the
-   * bound is the larger of the two leader cases. Returns −∞ when witnesses
-   * are missing. The chosen positions are left in selPos/selCount.
+   * An upper bound on Σ key over the items a completion can still add, plus
+   * the change of the size term, where key = value + the prices `mu` of the
+   * bits in `open` the item earns. It is the exact optimum of a relaxation
+   * (no minimum size, no organization penalty, no pinned pair, coverage only
+   * through the keys): the completion must hold `needL` locals and `needE`
+   * East–West members, and a leader twin when it has none yet, and at most
+   * the quota maxima. Once the leader's kind is fixed (not East–West, or
+   * East–West) the "at least" constraints are laminar and the maxima a
+   * partition, so taking the best witnesses innermost-first and then the
+   * best rest within the maxima is optimal for every size; the size term is
+   * concave in the size (+sizeWeight per member up to the target,
+   * −sizeWeight beyond), so the rest grows while a key beats the next
+   * member's size change. The bound is the larger of the two leader cases.
+   * Returns −∞ when witnesses are missing. The chosen positions are left in
+   * selPos/selCount.
    */
   private select(p: number, slots: number, needL: number, needE: number, open: number): number {
     const it = this.items;
     const r = this.rules;
     const keys = this.keyBuf;
+    const take = this.take;
     for (let q = p; q < this.m; q++) {
-      if (this.forbidden[q]! > 0) {
+      const i = this.ord[q]!;
+      // Items that cannot join: dominated, a second leader twin, the partner of a member already in.
+      if (this.forbidden[q]! > 0 || ((it.flags[i]! & F_LEADER) !== 0 && this.nLead > 0) || (it.partner[i]! >= 0 && take[it.partner[i]!]! > 0)) {
         keys[q] = Number.NaN;
         continue;
       }
-      const i = this.ord[q]!;
       const fresh = it.mask[i]! & open;
       keys[q] = it.value[i]! + (fresh === 0 ? 0 : pointsOf(fresh, this.mu));
     }
-    // The rest's candidates, once for both leader cases: the best positive keys per part (others, locals,
-    // capped East–West), with room for the few copies the witnesses will take.
-    const spare = 1 + needE + needL;
+    this.boostTypes(p);
+    // The rest's candidates, once for both leader cases: the best keys per part (others, locals, capped
+    // East–West) that a member's size change could make worth taking, with room for the few copies the
+    // witnesses will take and for the leader witness's partner. Leader twins are never part of the rest.
+    const floor = this.cnt < r.sizeTarget ? -r.sizeWeight : r.sizeWeight;
+    const spare = 2 + needE + needL;
     const eastCapped = r.paired && !this.localEastLeft(p);
     const capO = slots + spare;
     const capL = Math.max(0, Math.min(r.localMax - this.nLocal, slots)) + spare;
@@ -596,9 +810,10 @@ export class GroupSolver {
     let nE = 0;
     for (let q = p; q < this.m; q++) {
       const key = keys[q]!;
-      if (!(key > 0)) continue;
+      if (!(key > floor)) continue;
       const i = this.ord[q]!;
       const f = it.flags[i]!;
+      if ((f & F_LEADER) !== 0) continue;
       const copies = Math.min(it.mult[i]!, slots + spare);
       for (let c = 0; c < copies; c++) {
         if ((f & F_LOCAL) !== 0) nL = GroupSolver.insert(buf, pos, baseL, nL, capL, key, q);
@@ -614,20 +829,62 @@ export class GroupSolver {
     this.nE = nE;
     this.baseL = baseL;
     this.baseE = baseE;
-    if (this.nLead > 0) return this.assemble(p, slots, needL, needE, 0, eastCapped);
-    const a = this.assemble(p, slots, needL, needE, LEADER_ONLY, eastCapped);
-    if (a === -Infinity) return this.assemble(p, slots, needL, needE, LEADER_EAST, eastCapped);
-    const nSel = this.nSel;
-    this.saveSel.set(this.selPos.subarray(0, nSel));
-    this.saveCnt.set(this.selCount.subarray(0, nSel));
-    const b = this.assemble(p, slots, needL, needE, LEADER_EAST, eastCapped);
-    if (a >= b) {
-      this.nSel = nSel;
-      this.selPos.set(this.saveSel.subarray(0, nSel));
-      this.selCount.set(this.saveCnt.subarray(0, nSel));
-      return a;
+    if (this.nLead > 0) return this.assemble(p, slots, needL, needE, 0, eastCapped, -1);
+    // Per leader kind: the best twin leads, its plain copy kept out of the rest. Keeping it out couples the
+    // leader with the rest (a lesser twin may let its better plain copy in), so every other twin is bounded too:
+    // the second-best twin with the rest left whole (twins are never in the rest, so the rest is the same
+    // for all of them) bounds any of them.
+    let best = -Infinity;
+    let nBest = 0;
+    for (const kind of [LEADER_ONLY, LEADER_EAST]) {
+      const v = this.assemble(p, slots, needL, needE, kind, eastCapped, -1);
+      if (v > best) {
+        best = v;
+        nBest = this.keepSelection();
+      }
+      if (this.exclPos < 0) continue;
+      const w = this.assemble(p, slots, needL, needE, kind, eastCapped, this.selPos[0]!);
+      if (w > best) {
+        best = w;
+        nBest = this.keepSelection();
+      }
     }
-    return b;
+    this.nSel = nBest;
+    this.selPos.set(this.saveSel.subarray(0, nBest));
+    this.selCount.set(this.saveCnt.subarray(0, nBest));
+    return best;
+  }
+
+  /**
+   * S4b in the bound, priced like the bits: a missing type t is earned when
+   * some chosen item has it (y_t ≤ Σ_{i of type t} x_i), priced mu_t, and at
+   * most `typeCap` types are earned, wild items included, priced ν
+   * (`CAP_PRICE`): every item of a missing type gains mu_t, a wild item
+   * w − ν, and `optimistic` charges ν per place left plus w − ν − mu_t per
+   * missing type. A Lagrangian relaxation: valid for any prices.
+   */
+  private boostTypes(p: number): void {
+    const it = this.items;
+    const r = this.rules;
+    const keys = this.keyBuf;
+    const w = r.typeValue;
+    if (w <= 0 || this.nTypes + this.typeCount[WILD_TYPE]! >= r.typeCap) return;
+    const mu = this.mu;
+    for (let q = p; q < this.m; q++) {
+      const key = keys[q]!;
+      if (Number.isNaN(key)) continue;
+      const t = it.type[this.ord[q]!]!;
+      if (t < 0) continue;
+      if (t === WILD_TYPE) keys[q] = key + w - mu[CAP_PRICE]!;
+      else if (this.typeCount[t]! === 0) keys[q] = key + mu[32 + t]!;
+    }
+  }
+
+  /** Saves the current selection (as the best so far of `select`); returns its size. */
+  private keepSelection(): number {
+    this.saveSel.set(this.selPos.subarray(0, this.nSel));
+    this.saveCnt.set(this.selCount.subarray(0, this.nSel));
+    return this.nSel;
   }
 
   /** Witness copies of position q taken so far in the current `assemble`. */
@@ -639,8 +896,8 @@ export class GroupSolver {
   /**
    * Takes `count` copies of the best keys among positions whose flags hold
    * every bit of `all`, some bit of `any` (when not 0) and no bit of
-   * `refuse`; false when there are too few. Scans only the category's
-   * positions (see `categorize`).
+   * `refuse`, other than `exclPos`; false when there are too few. Scans only
+   * the category's positions (see `categorize`).
    */
   private takeBest(p: number, slots: number, count: number, list: Int32Array, size: number, all: number, any: number, refuse: number): boolean {
     const it = this.items;
@@ -649,7 +906,7 @@ export class GroupSolver {
       let bestKey = -Infinity;
       for (let j = 0; j < size; j++) {
         const q = list[j]!;
-        if (q < p) continue;
+        if (q < p || q === this.exclPos) continue;
         const k = this.keyBuf[q]!;
         if (Number.isNaN(k) || k <= bestKey) continue;
         const f = it.flags[this.ord[q]!]!;
@@ -672,36 +929,55 @@ export class GroupSolver {
     return true;
   }
 
-  /** One leader case of `select` (0: the group already has a leader), over the buffers `select` filled. */
-  private assemble(p: number, slots: number, needL: number, needE: number, leader: number, eastCapped: boolean): number {
+  /**
+   * One leader case of `select` (0: the group already has a leader), over the buffers `select` filled. With
+   * `passOver` ≥ 0 the leader witness is the best twin other than the one at that position, and its plain copy is
+   * not kept out (see `select`).
+   */
+  private assemble(p: number, slots: number, needL: number, needE: number, leader: number, eastCapped: boolean, passOver: number): number {
     const r = this.rules;
     this.nSel = 0;
     this.pickSum = 0;
-    let eastWitnesses = needE;
+    this.exclPos = passOver;
     if (leader === LEADER_ONLY) {
-      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEAD, 0, F_EAST | F_EAST_FLEX | F_LOCAL)) return -Infinity;
+      // A leader that may count as East–West or not (F_EAST_FLEX) may lead in either case.
+      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEADER, 0, F_EAST | F_LOCAL)) return -Infinity;
     } else if (leader === LEADER_EAST) {
-      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEAD, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
-      eastWitnesses = Math.max(needE, 1);
+      if (!this.takeBest(p, slots, 1, this.catLead, this.nCatLead, F_LEADER, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
+    }
+    this.exclPos = -1;
+    if (leader !== 0 && passOver < 0) {
+      // The leader witness's plain copy stays out: one expert, one place.
+      const mate = this.items.partner[this.ord[this.selPos[0]!]!]!;
+      if (mate >= 0 && this.posOf[mate]! >= p) this.exclPos = this.posOf[mate]!;
     }
     const moreEast = leader === LEADER_EAST ? needE - 1 : needE;
     if (moreEast > 0 && !this.takeBest(p, slots, moreEast, this.catEast, this.nCatEast, 0, F_EAST | F_EAST_FLEX, F_LOCAL)) return -Infinity;
     if (needL > 0 && !this.takeBest(p, slots, needL, this.catLocal, this.nCatLocal, F_LOCAL, 0, 0)) return -Infinity;
     let used = 0;
-    for (let j = 0; j < this.nSel; j++) used += this.selCount[j]!;
+    // Only witnesses that are East–West for certain use up East–West places: one that may count either way
+    // (F_EAST_FLEX) counts as East–West only when the group lacks one, and then a place is free for it.
+    let eastUsed = 0;
+    for (let j = 0; j < this.nSel; j++) {
+      used += this.selCount[j]!;
+      if ((this.items.flags[this.ord[this.selPos[j]!]!]! & F_EAST) !== 0) eastUsed += this.selCount[j]!;
+    }
     if (used > slots) return -Infinity;
     const restCap = slots - used;
     const localRoom = Math.max(0, r.localMax - this.nLocal - needL);
-    const eastRoom = eastCapped ? Math.max(0, r.eastMax - this.nEast - eastWitnesses) : restCap;
+    const eastRoom = eastCapped ? Math.max(0, r.eastMax - this.nEast - eastUsed) : restCap;
     // Copies the witnesses took are skipped in the buffers.
     const nWitness = this.nSel;
     const skip = this.skipAt;
     for (let j = 0; j < nWitness; j++) skip[this.selPos[j]!] = this.selCount[j]!;
+    if (this.exclPos >= 0) skip[this.exclPos] = 1_000_000;
     const buf = this.topBuf;
     const pos = this.topPos;
     const baseL = this.baseL;
     const baseE = this.baseE;
-    let sum = this.pickSum;
+    // The size term: the witnesses' members, then each further member's change (+weight up to the target, −weight beyond).
+    let size = this.cnt + used;
+    let sum = this.pickSum + sizeTerm(r, size) - sizeTerm(r, this.cnt);
     let a = 0;
     let b = 0;
     let c = 0;
@@ -722,6 +998,11 @@ export class GroupSolver {
       const vl = b < this.nL ? buf[baseL + b]! : -Infinity;
       const ve = c < this.nE ? buf[baseE + c]! : -Infinity;
       if (vo === -Infinity && vl === -Infinity && ve === -Infinity) break;
+      const change = size < r.sizeTarget ? r.sizeWeight : -r.sizeWeight;
+      // Keys come best first and the change only falls: the first member not worth its place ends the rest.
+      if (Math.max(vo, vl, ve) + change <= 0) break;
+      sum += change;
+      size++;
       let q: number;
       if (vo >= vl && vo >= ve) {
         sum += vo;
@@ -746,6 +1027,7 @@ export class GroupSolver {
       this.selCount[j]!++;
     }
     for (let j = 0; j < nWitness; j++) skip[this.selPos[j]!] = 0;
+    if (this.exclPos >= 0) skip[this.exclPos] = 0;
     return sum;
   }
 
@@ -757,8 +1039,8 @@ export class GroupSolver {
     this.nCatLocal = 0;
     for (let q = 0; q < this.m; q++) {
       const f = it.flags[this.ord[q]!]!;
-      if ((f & F_LEAD) !== 0 && (f & F_LOCAL) === 0) this.catLead[this.nCatLead++] = q;
-      if ((f & (F_EAST | F_EAST_FLEX)) !== 0 && (f & F_LOCAL) === 0) this.catEast[this.nCatEast++] = q;
+      if ((f & F_LEADER) !== 0 && (f & F_LOCAL) === 0) this.catLead[this.nCatLead++] = q;
+      if ((f & (F_EAST | F_EAST_FLEX)) !== 0 && (f & (F_LOCAL | F_LEADER)) === 0) this.catEast[this.nCatEast++] = q;
       if ((f & F_LOCAL) !== 0) this.catLocal[this.nCatLocal++] = q;
     }
   }
@@ -783,7 +1065,7 @@ export class GroupSolver {
       this.truncated = true;
       return;
     }
-    const total = this.val + this.covVal;
+    const total = this.val + this.covVal + sizeTerm(this.rules, this.cnt);
     if (total > this.best + EPS && this.feasibleNow()) {
       this.best = total;
       this.bestTake.set(this.take.subarray(0, this.items.n));
@@ -813,11 +1095,18 @@ export class GroupSolver {
     let maxK = this.forbidden[p]! > 0 ? 0 : Math.min(it.mult[i]!, r.sizeMax - this.cnt);
     if ((f & F_LOCAL) !== 0) maxK = Math.min(maxK, r.localMax - this.nLocal);
     if (r.paired && (f & F_EAST) !== 0) maxK = Math.min(maxK, r.eastMax - this.nEast);
+    // One leader twin per group; never an expert twice (its plain copy and its twin).
+    if ((f & F_LEADER) !== 0) maxK = Math.min(maxK, 1 - this.nLead);
+    const mate = it.partner[i]!;
+    if (mate >= 0 && this.take[mate]! > 0) maxK = 0;
+    // The second item of a pinned pair must be taken when the first was not.
+    const minK = (f & F_FORCED_ONE) !== 0 && mate >= 0 && this.posOf[mate]! < p && this.take[mate]! === 0 ? 1 : 0;
+    if (maxK < minK) return;
     const covered = this.covered;
     const covVal = this.covVal;
     const d0 = this.domStart[p]!;
     const d1 = this.domStart[p + 1]!;
-    for (let k = maxK; k >= 0; k--) {
+    for (let k = maxK; k >= minK; k--) {
       // Fewer than all copies of a dominator: the items it dominates stay out below this branch.
       const partial = k < it.mult[i]!;
       if (partial) for (let d = d0; d < d1; d++) this.forbidden[this.domList[d]!]!++;

@@ -18,13 +18,16 @@
  * whole pool at one price vector: that gives a bound, and, where a county's
  * best group needs a pruned expert, adds those experts to its list (column
  * generation).
+ *
+ * H4c (`leadOnce`) is left out of every subproblem here: a relaxation, so
+ * the bound stays valid; the primal side keeps it (`Assignment.leadsElsewhere`).
  */
 import { openCounties } from './bound.js';
-import { F_PSEUDO, F_EAST, F_LEAD } from './group-solver.js';
+import { F_PSEUDO, F_EAST, F_LEAD, F_LEADER, WILD_TYPE } from './group-solver.js';
 import type { ScalableState } from './setup.js';
 import { label } from './setup.js';
 import type { GroupChoice } from './subproblem.js';
-import { nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+import { nextLeaders, nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
 
 /**
  * The step rule, per objective mode (measured on national rounds).
@@ -149,7 +152,7 @@ export class Lagrangian {
     const { subs, pricer, store } = this.state;
     subs.load(c, pricer.price);
     subs.addFillers(c, pricer.prunedTypes(c, store));
-    const answer = subs.solve(c, 'guide', this.members[c]);
+    const answer = subs.solve(c, 'guide', this.hintOf(c));
     const guide = subs.guideChoice(answer);
     this.record(c, guide?.members, guide?.complete ? guide.choice : undefined, guide ? answer.value : 0);
   }
@@ -181,7 +184,7 @@ export class Lagrangian {
       // No tie-breaking bonus here: this answer's value is part of the proven bound.
       subs.load(c, price, undefined, false);
       subs.addPseudo(c, summary, price);
-      const answer = subs.solve(c, 'bound', this.members[c]);
+      const answer = subs.solve(c, 'bound', this.hintOf(c));
       if (answer.status === 'infeasible') {
         // The relaxation over the whole pool has no group: no valid result can match this county.
         countyState[c] = 'alone-infeasible';
@@ -206,6 +209,14 @@ export class Lagrangian {
     return true;
   }
 
+  /** The county's latest answer as a search's starting point. */
+  private hintOf(c: number): { members: readonly number[]; leader?: number } | undefined {
+    const members = this.members[c];
+    if (!members) return undefined;
+    const leader = this.choice[c]?.leader;
+    return leader === undefined ? { members } : { members, leader };
+  }
+
   /** Adds the pruned experts a bound answer reached for through pseudo items (the answer is in `subs.items`). */
   private addColumns(c: number, summary: PrunedSummary, take: Int32Array): void {
     const { subs, store, pricer } = this.state;
@@ -223,8 +234,18 @@ export class Lagrangian {
         add(items.expert[i]!);
         continue;
       }
+      const orgType = items.type[i]!;
+      if (orgType >= 0 && orgType !== WILD_TYPE) {
+        // ORG: the best pruned expert of the organization type the real members lack.
+        add(summary.orgExpert[orgType]!);
+        continue;
+      }
+      if ((f & F_LEADER) !== 0) {
+        // LEADFREE or LEADCOV: the best pruned leaders (LEADCOV: and the best holder of each bit the real members leave open).
+        for (const east of (f & F_EAST) !== 0 ? [1] : [0, 1]) for (const e of nextLeaders(summary, east).slice(0, 2)) add(e);
+      }
       if (items.mask[i]! !== 0) {
-        // COV: the best pruned coverer of each need the real members leave open.
+        // COV: the best pruned holder of each bit the real members leave open.
         let b = items.mask[i]! & ~realCovered;
         while (b !== 0) {
           const low = b & -b;
@@ -233,6 +254,7 @@ export class Lagrangian {
         }
         continue;
       }
+      if ((f & F_LEADER) !== 0) continue;
       const type = ((f & F_LEAD) !== 0 ? TYPE_LEAD : 0) | ((f & F_EAST) !== 0 ? TYPE_EAST : 0);
       let want = take[i]! + 1;
       for (const e of nextOfType(summary, type)) {

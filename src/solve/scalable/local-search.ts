@@ -7,7 +7,8 @@
  *
  * `reoptimize`: each county in turn takes its best group with every other
  * group fixed — the exact subproblem over its candidates, without prices,
- * with experts that are full elsewhere removed. That move contains every
+ * with experts that are full elsewhere removed (and, under `leadOnce`,
+ * experts leading elsewhere kept from leading). That move contains every
  * swap of a member for a free expert, every change of leader and every
  * member added or dropped; it never lowers the score.
  *
@@ -55,6 +56,9 @@ export function refreshFree(state: ScalableState, a: Assignment, counties: reado
         if (summary.typeExpert[t]! >= 0) picks.push(summary.typeExpert[t]!);
         else if (summary.typeExists[t] === 1) picks.push(pricer.pickFiller(c, t));
       }
+      for (const e of summary.orgExpert) if (e >= 0) picks.push(e);
+      // The best free leaders (what leading adds is not in a member's value).
+      for (const list of summary.leadTop) for (let j = 0; j < Math.min(2, list.count); j++) picks.push(list.expert[j]!);
       for (const e of picks) if (e >= 0 && store.add(c, e)) pricer.mark(e);
       store.trim(c, 3 * sizeMax + 12 + picks.length, pricer.price, [...(a.group[c]?.members ?? []), ...picks]);
     }
@@ -76,8 +80,8 @@ export function reoptimize(state: ScalableState, a: Assignment, order: readonly 
   let improved = 0;
   for (const c of order) {
     if (clock.expired()) break;
-    subs.load(c, null, (e) => a.blockedFor(c, e));
-    const found = subs.choice(subs.solve(c, 'search', a.group[c]?.members));
+    subs.load(c, null, (e) => a.blockedFor(c, e), true, (x) => a.leadsElsewhere(c, x));
+    const found = subs.choice(subs.solve(c, 'search', a.group[c]));
     if (!found) continue;
     const choice = rescore(state, c, found);
     if (!a.group[c] || choice.value > a.score[c]! + TOLERANCE * Math.max(1, Math.abs(a.score[c]!))) {
@@ -91,7 +95,7 @@ export function reoptimize(state: ScalableState, a: Assignment, order: readonly 
 /** Gives an unmatched county its best group among its candidates that are free; false when it has none. */
 export function placeBest(state: ScalableState, a: Assignment, c: number): boolean {
   const { subs } = state;
-  subs.load(c, null, (e) => a.blockedFor(c, e));
+  subs.load(c, null, (e) => a.blockedFor(c, e), true, (x) => a.leadsElsewhere(c, x));
   const choice = subs.choice(subs.solve(c, 'search'));
   if (choice) a.place(c, rescore(state, c, choice));
   return choice !== undefined;
@@ -100,7 +104,7 @@ export function placeBest(state: ScalableState, a: Assignment, c: number): boole
 /** What a holder loses without some experts: its score minus its best score without them (∞ when it has no group without them). */
 function lossWithout(state: ScalableState, a: Assignment, holder: number, without: ReadonlySet<number>): { loss: number; choice: GroupChoice | undefined } {
   const { subs } = state;
-  subs.load(holder, null, (e) => without.has(e) || a.blockedFor(holder, e));
+  subs.load(holder, null, (e) => without.has(e) || a.blockedFor(holder, e), true, (x) => a.leadsElsewhere(holder, x));
   const found = subs.choice(subs.solve(holder, 'search'));
   if (!found) return { loss: Infinity, choice: undefined };
   const choice = rescore(state, holder, found);
@@ -139,7 +143,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
     }
   }
   if (price.size === 0) return false;
-  subs.load(c, null, (e) => a.blockedFor(c, e) && !price.has(e));
+  subs.load(c, null, (e) => a.blockedFor(c, e) && !price.has(e), true, (x) => a.leadsElsewhere(c, x));
   // Charge each held expert its holder's loss.
   const items = subs.items;
   for (let i = 0; i < items.n; i++) {
@@ -160,7 +164,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
     if (choice.value <= current + TOLERANCE * Math.max(1, Math.abs(current))) return false;
   }
   // Apply: holders give up the taken experts and re-solve; undo if one cannot.
-  const before: Standing = { pinnedMatched: a.pinnedMatched, matched: a.matched, objective: a.objective };
+  const before: Standing = { pinnedMatched: a.pinnedMatched, matched: a.matched, objective: a.objective, tierMatched: a.tierMatched };
   const holders = [...new Set(taken.map((e) => holderOf.get(e)!))].sort((x, y) => x - y);
   const saved = new Map<number, GroupChoice | undefined>([[c, a.group[c]], ...holders.map((d): [number, GroupChoice | undefined] => [d, a.group[d]])]);
   const takenSet = new Set(taken);
@@ -168,7 +172,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
   a.place(c, rescore(state, c, choice));
   let ok = true;
   for (const d of holders) {
-    subs.load(d, null, (e) => takenSet.has(e) || a.blockedFor(d, e));
+    subs.load(d, null, (e) => takenSet.has(e) || a.blockedFor(d, e), true, (x) => a.leadsElsewhere(d, x));
     const alt = subs.choice(subs.solve(d, 'search'));
     if (!alt) {
       ok = false;
@@ -185,7 +189,7 @@ export function steal(state: ScalableState, a: Assignment, c: number, mustMatch:
 
 /** The choice with its value recomputed without the steal prices. */
 export function rescore(state: ScalableState, c: number, choice: GroupChoice): GroupChoice {
-  return { ...choice, value: groupValue(state, c, choice.members) };
+  return { ...choice, value: groupValue(state, c, choice) };
 }
 
 /**
@@ -217,7 +221,7 @@ export function chainMatch(state: ScalableState, a: Assignment, c: number, depth
       return false;
     }
   }
-  state.subs.load(c, null, (x) => a.blockedFor(c, x));
+  state.subs.load(c, null, (x) => a.blockedFor(c, x), true, (x) => a.leadsElsewhere(c, x));
   const choice = state.subs.choice(state.subs.solve(c, 'search'));
   if (!choice) {
     restore();
@@ -239,7 +243,7 @@ function neededHeld(state: ScalableState, a: Assignment, c: number, chain: Reado
     const d = (a.holders.get(e) ?? []).find((h) => h !== c && !chain.has(h) && !isPinned(state, h, e));
     if (d !== undefined) holderOf.set(e, d);
   }
-  state.subs.load(c, null, (x) => x === without || (a.blockedFor(c, x) && !holderOf.has(x)));
+  state.subs.load(c, null, (x) => x === without || (a.blockedFor(c, x) && !holderOf.has(x)), true, (x) => a.leadsElsewhere(c, x));
   // Held experts cost a little, so that free ones are preferred where they do as well.
   const items = state.subs.items;
   for (let i = 0; i < items.n; i++) if (holderOf.has(items.expert[i]!)) items.value[i]! -= 1;
@@ -254,7 +258,7 @@ function release(state: ScalableState, a: Assignment, d: number, e: number, dept
   const { subs } = state;
   // Its list may lack the free experts it could turn to.
   refreshFree(state, a, [d], true);
-  subs.load(d, null, (x) => x === e || a.blockedFor(d, x));
+  subs.load(d, null, (x) => x === e || a.blockedFor(d, x), true, (x) => a.leadsElsewhere(d, x));
   const choice = subs.choice(subs.solve(d, 'search'));
   if (choice) {
     a.place(d, rescore(state, d, choice));
@@ -267,7 +271,7 @@ function release(state: ScalableState, a: Assignment, d: number, e: number, dept
     if (!a.blockedFor(d, f)) continue;
     if (!release(state, a, holder, f, depth - 1, chain, touch)) return false;
   }
-  subs.load(d, null, (x) => x === e || a.blockedFor(d, x));
+  subs.load(d, null, (x) => x === e || a.blockedFor(d, x), true, (x) => a.leadsElsewhere(d, x));
   const again = subs.choice(subs.solve(d, 'search'));
   if (!again) return false;
   a.place(d, rescore(state, d, again));

@@ -56,7 +56,7 @@ function takeOver(state: ScalableState, a: Assignment, c: number, claimReserved:
     if (d >= 0) holderOf.set(e, d);
   }
   if (holderOf.size === 0 && claimed.size === 0) return undefined;
-  subs.load(c, null, (e) => a.blockedFor(c, e) && !holderOf.has(e) && !claimed.has(e));
+  subs.load(c, null, (e) => a.blockedFor(c, e) && !holderOf.has(e) && !claimed.has(e), true, (x) => a.leadsElsewhere(c, x));
   const items = subs.items;
   for (let i = 0; i < items.n; i++) {
     const e = items.expert[i]!;

@@ -3,24 +3,44 @@
  * skills, needs and quotas as integers and floats, so that the hot loops
  * (pricing scans, subproblems) never touch a string or a Map.
  *
- * `fitOf` and `coverMaskOf` reproduce `memberFit` and `coveredNeedIndices`
- * of `src/objective/score.ts` operation for operation, so that the scores the
- * solver optimizes are the scores the checker recomputes.
+ * `fitOf`, `leaderTermOf` and `coverMaskOf` reproduce `memberFit`,
+ * `leaderTerm` and the covering terms of `src/objective/score.ts` operation
+ * for operation, so that the scores the solver optimizes are the scores the
+ * checker recomputes.
+ *
+ * The set-coverage terms of a group's score are bits of a per-county mask
+ * (see `bitLayout`): each bit is earned once, when some member of the group
+ * has it, and is worth `bitPoints`:
+ *  - per need, an "any cover" bit worth wildcardFactor · share (S1; for a
+ *    required need it is also the H7 bit) and a "named cover" bit worth
+ *    (1 − wildcardFactor) · share (S1: a named skill earns the whole share,
+ *    a wildcard-industry skill only the first part);
+ *  - per county industry, a bit worth its S1b share (a named skill in it).
+ * S4b (organization types) is no bit: each expert has one type, which the
+ * group solver uses (see `group-solver.ts`).
  */
-import { ANY } from '../../model/vocabulary.js';
+import { ORG_TYPES, ANY } from '../../model/vocabulary.js';
 import type { RoundContext } from '../../rules/context.js';
 import { capacityOf } from '../../rules/h2-capacity.js';
 import { groupSizeBounds } from '../../rules/h3-group-size.js';
 import { partnersOf } from '../../rules/h6-east-west.js';
+import { normalizeAffinity } from '../../objective/affinity-scale.js';
+import { targetSizeOf } from '../../objective/group-size.js';
+import { industryShares, needShares } from '../../objective/need-coverage.js';
+import { countyIndustries } from '../../objective/relevance.js';
+import { isCentralOrWestern } from '../../objective/same-province.js';
 
 /**
- * Needs of one county that get a bit in the subproblem's coverage mask.
- * Required needs get bits first, then the heaviest; a need beyond the limit
- * (a county listing more than 31 needs) is left out of the search and its
- * points are added to the county's bound instead, which keeps the bound
- * valid and only costs optimality on such unusual counties.
+ * Bits of one county's coverage mask. Required needs' "any cover" bits come
+ * first (H7 needs them), then the other bits by points, heaviest first; a
+ * bit beyond the limit (a county listing very many needs) is left out of
+ * the search and its points are added to the county's bound instead, which
+ * keeps the bound valid and only costs optimality on such unusual counties.
  */
 export const MAX_MASK_NEEDS = 31;
+
+/** Number of organization types (S4b bits). */
+export const N_ORG_TYPES = ORG_TYPES.length;
 
 /** Sentinel of `home` for a local scientist of a county outside the round: eligible nowhere (H5). */
 export const HOME_ELSEWHERE = -2;
@@ -34,21 +54,39 @@ export interface Pool {
   readonly affinityMode: boolean;
   /** Weight of rel(e, c) in fit (0 in affinity mode). */
   readonly relevanceWeight: number;
-  /** Weight of the affinity score in fit (1 in affinity mode). */
+  /** Weight of the normalized affinity in fit (1 on the raw score in affinity mode). */
   readonly affinityWeight: number;
-  /** Points per unit of need weight covered (0 in affinity mode). */
-  readonly coverageWeight: number;
+  /** S2b: weight of the leader's rel(ℓ, c) (0 in affinity mode). */
+  readonly leaderWeight: number;
+  /** S6: cost per member away from the target size (0 in affinity mode). */
+  readonly sizeWeight: number;
   /** S4 penalty per member beyond the organization limit (0 in affinity mode). */
   readonly organizationPenalty: number;
+  /** S4b points per organization type present (0 in affinity mode). */
+  readonly orgTypePoints: number;
+  /** Organization types some expert of the pool has (no group holds more). */
+  readonly orgTypeCount: number;
+  /** The affinity part of fit of a pair without an affinity row: affinity · â(0) (0 in affinity mode). */
+  readonly unratedAffinity: number;
+  /** H4b: the leader must hold a skill in one of the county's industries. */
+  readonly leaderSkillRequired: boolean;
+  /** H6: the leader counts toward the East–West quota. */
+  readonly leaderCountsEast: boolean;
+  /** H4c: an expert leads at most one group (primal side only). */
+  readonly leadOnce: boolean;
+  /** H8: only pairs with consent on both sides (or pinned) may be assigned. */
+  readonly consentRequired: boolean;
 
   /** H2 capacity per expert; 0 means the expert may serve nobody. */
   readonly capacity: Int32Array;
-  /** 1 when the expert's level may lead (H4, before the local exception). */
+  /** 1 when the expert's level may lead (H4, before the local exception and H4b). */
   readonly leaderLevel: Uint8Array;
   /** Interned province per expert. */
   readonly province: Int32Array;
   /** Interned organization per expert, −1 for none (S4 does not count empty names). */
   readonly organization: Int32Array;
+  /** Organization type per expert (index in ORG_TYPES), −1 for none (S4b). */
+  readonly orgType: Int8Array;
   /** County position of a local scientist's home county, −1 for none, `HOME_ELSEWHERE` for a county outside the round. */
   readonly home: Int32Array;
   /** Skills of expert e are positions skillStart[e] … skillStart[e+1]−1. */
@@ -72,12 +110,26 @@ export interface Pool {
   readonly needStage: Int32Array;
   readonly needWeight: Float64Array;
   readonly needRequired: Uint8Array;
-  /** Bit of each need in its county's coverage mask, −1 for a need left out of the mask (see MAX_MASK_NEEDS). */
-  readonly needBit: Int8Array;
+  /** Bit of each need's "any cover" (S1, H7) and "named cover" (S1) in its county's mask, −1 for none. */
+  readonly needAnyBit: Int8Array;
+  readonly needNamedBit: Int8Array;
+  /** Industries of county c (`countyIndustries` order): industryId/industryBit[industryStart[c] … industryStart[c+1]−1]. */
+  readonly industryStart: Int32Array;
+  readonly industryId: Int32Array;
+  /** S1b bit of each county industry, −1 for none. */
+  readonly industryBit: Int8Array;
+  /** Points of each bit of county c: bitPoints[c·32 + bit]. */
+  readonly bitPoints: Float64Array;
+  /** Per county: points of the terms left out of its mask (added to its bounds only). */
+  readonly unmaskedPoints: Float64Array;
   /** Per county: required needs without a bit (then the county cannot be solved here). */
   readonly unmaskedRequired: Int32Array;
-  /** Σ need weights per county (the denominator of rel). */
-  readonly needTotal: Float64Array;
+  /** Per county: its province (interned). */
+  readonly countyProvince: Int32Array;
+  /** Per county: S7 points of a non-leader member from its province (0 for an eastern county, and in affinity mode). */
+  readonly sameProvincePoints: Float64Array;
+  /** Per county: S6's target size (`targetSizeOf`). */
+  readonly sizeTarget: Int32Array;
   /** Eastern partner provinces of county c: partnerProvince[partnerStart[c] … partnerStart[c+1]−1]. */
   readonly partnerStart: Int32Array;
   readonly partnerProvince: Int32Array;
@@ -88,6 +140,11 @@ export interface Pool {
   readonly affExpert: Int32Array;
   readonly affScore: Float64Array;
   readonly affVeto: Uint8Array;
+  /** Per affinity row: 1 when `consentAllows` the pair unpinned (both said yes); 2 when a side said no. */
+  readonly affConsent: Uint8Array;
+  /** Pins of county c (for consent): pinExpert[pinStart[c] … pinStart[c+1]−1], sorted. */
+  readonly pinStart: Int32Array;
+  readonly pinExpert: Int32Array;
 }
 
 class Interner {
@@ -104,9 +161,18 @@ class Interner {
   }
 }
 
+/** A term that wants a bit of a county's mask. */
+interface BitClaim {
+  points: number;
+  required: boolean;
+  assign: (bit: number) => void;
+}
+
 /** Compiles the round. Linear in the size of the input. */
 export function compilePool(ctx: RoundContext): Pool {
   const { experts, counties, options } = ctx;
+  const affinityMode = options.objective === 'affinity';
+  const weights = options.weights;
   const nE = experts.length;
   const nC = counties.length;
   const industries = new Interner();
@@ -120,6 +186,7 @@ export function compilePool(ctx: RoundContext): Pool {
   const leaderLevel = new Uint8Array(nE);
   const province = new Int32Array(nE);
   const organization = new Int32Array(nE);
+  const orgType = new Int8Array(nE);
   const home = new Int32Array(nE);
   const skillStart = new Int32Array(nE + 1);
   let nSkills = 0;
@@ -134,6 +201,7 @@ export function compilePool(ctx: RoundContext): Pool {
     leaderLevel[e] = options.leaderLevels.includes(x.level) ? 1 : 0;
     province[e] = provinces.id(x.province);
     organization[e] = x.organization ? organizations.id(x.organization) : -1;
+    orgType[e] = x.orgType === undefined ? -1 : ORG_TYPES.indexOf(x.orgType);
     home[e] = x.homeCounty === undefined ? -1 : (ctx.countyIndex.get(x.homeCounty) ?? HOME_ELSEWHERE);
     skillStart[e] = s;
     for (const k of ctx.skillsByExpert.get(x.id) ?? []) {
@@ -152,7 +220,16 @@ export function compilePool(ctx: RoundContext): Pool {
   const needStage = new Int32Array(nNeeds);
   const needWeight = new Float64Array(nNeeds);
   const needRequired = new Uint8Array(nNeeds);
-  const needTotal = new Float64Array(nC);
+  const needAnyBit = new Int8Array(nNeeds).fill(-1);
+  const needNamedBit = new Int8Array(nNeeds).fill(-1);
+  const industryStart = new Int32Array(nC + 1);
+  const industryList: number[] = [];
+  const bitPoints = new Float64Array(nC * 32);
+  const unmaskedPoints = new Float64Array(nC);
+  const unmaskedRequired = new Int32Array(nC);
+  const countyProvince = new Int32Array(nC);
+  const sameProvincePoints = new Float64Array(nC);
+  const sizeTarget = new Int32Array(nC);
   const partnerStart = new Int32Array(nC + 1);
   const partnerList: number[] = [];
   const sizeMin = new Int32Array(nC);
@@ -161,67 +238,117 @@ export function compilePool(ctx: RoundContext): Pool {
   const affE: number[] = [];
   const affS: number[] = [];
   const affV: number[] = [];
+  const affK: number[] = [];
+  const pinStart = new Int32Array(nC + 1);
+  const pinList: number[] = [];
+  const industryBitList: number[] = [];
   let n = 0;
   for (let c = 0; c < nC; c++) {
     const county = counties[c]!;
     needStart[c] = n;
-    let total = 0;
+    const n0 = n;
     for (const need of ctx.needsByCounty.get(county.id) ?? []) {
       needIndustry[n] = industries.id(need.industry);
       needStage[n] = stages.id(need.stage);
       needWeight[n] = need.weight;
       needRequired[n] = need.required ? 1 : 0;
-      total += need.weight;
       n++;
     }
-    needTotal[c] = total;
+    industryStart[c] = industryList.length;
+    const names = countyIndustries(ctx, county.id);
+    for (const name of names) {
+      industryList.push(industries.id(name));
+      industryBitList.push(-1);
+    }
+    countyProvince[c] = provinces.id(county.province);
+    sameProvincePoints[c] = affinityMode || !isCentralOrWestern(ctx, county) ? 0 : weights.sameProvince;
+    sizeTarget[c] = targetSizeOf(ctx, county);
     partnerStart[c] = partnerList.length;
     for (const p of new Set(partnersOf(ctx, county))) partnerList.push(provinces.id(p));
     const size = groupSizeBounds(ctx, county);
     sizeMin[c] = size.min;
     sizeMax[c] = size.max;
     affStart[c] = affE.length;
-    const rows: [number, number, number][] = [];
+    const rows: [number, number, number, number][] = [];
     for (const a of ctx.affinityByCounty.get(county.id)?.values() ?? []) {
       const e = ctx.expertIndex.get(a.expertId);
-      if (e !== undefined) rows.push([e, a.score, a.veto ? 1 : 0]);
+      const consent = a.countyConsents === true && a.expertConsents === true ? 1 : a.countyConsents === false || a.expertConsents === false ? 2 : 0;
+      if (e !== undefined) rows.push([e, a.score, a.veto ? 1 : 0, consent]);
     }
     rows.sort((a, b) => a[0] - b[0]);
-    for (const [e, score, veto] of rows) {
+    for (const [e, score, veto, consent] of rows) {
       affE.push(e);
       affS.push(score);
       affV.push(veto);
+      affK.push(consent);
     }
-  }
-  needStart[nC] = n;
-  partnerStart[nC] = partnerList.length;
-  const needBit = new Int8Array(nNeeds).fill(-1);
-  const unmaskedRequired = new Int32Array(nC);
-  for (let c = 0; c < nC; c++) {
-    const order: number[] = [];
-    for (let k = needStart[c]!; k < needStart[c + 1]!; k++) order.push(k);
-    order.sort((a, b) => needRequired[b]! - needRequired[a]! || needWeight[b]! - needWeight[a]! || a - b);
-    order.forEach((k, bit) => {
-      if (bit < MAX_MASK_NEEDS) needBit[k] = bit;
-      else if (needRequired[k] === 1) unmaskedRequired[c]!++;
+    pinStart[c] = pinList.length;
+    const pinned = new Set<number>();
+    for (const pin of ctx.pinsByCounty.get(county.id) ?? []) {
+      const e = ctx.expertIndex.get(pin.expertId);
+      if (e !== undefined) pinned.add(e);
+    }
+    pinList.push(...[...pinned].sort((a, b) => a - b));
+    // The bits of the county's mask: every term that is earned once per group.
+    const claims: BitClaim[] = [];
+    const shares = affinityMode ? [] : needShares(ctx, county.id);
+    const omega = options.wildcardFactor;
+    for (let k = n0; k < n; k++) {
+      const share = shares[k - n0] ?? 0;
+      const required = needRequired[k] === 1;
+      const kk = k;
+      claims.push({ points: affinityMode ? 0 : omega * share, required, assign: (bit) => (needAnyBit[kk] = bit) });
+      if (!affinityMode) claims.push({ points: (1 - omega) * share, required: false, assign: (bit) => (needNamedBit[kk] = bit) });
+    }
+    if (!affinityMode) {
+      const iShares = industryShares(ctx, county.id);
+      iShares.forEach((points, i) => {
+        const at = industryStart[c]! + i;
+        claims.push({ points, required: false, assign: (bit) => (industryBitList[at] = bit) });
+      });
+    }
+    // Required bits first (H7), then the heaviest; ties by the order above. Terms worth nothing need no bit.
+    const order = claims.map((_, i) => i).filter((i) => claims[i]!.required || claims[i]!.points > 0);
+    order.sort((a, b) => Number(claims[b]!.required) - Number(claims[a]!.required) || claims[b]!.points - claims[a]!.points || a - b);
+    order.forEach((i, bit) => {
+      const claim = claims[i]!;
+      if (bit < MAX_MASK_NEEDS) {
+        claim.assign(bit);
+        bitPoints[c * 32 + bit] = claim.points;
+      } else {
+        unmaskedPoints[c]! += claim.points;
+        if (claim.required) unmaskedRequired[c]!++;
+      }
     });
   }
+  needStart[nC] = n;
+  industryStart[nC] = industryList.length;
+  partnerStart[nC] = partnerList.length;
   affStart[nC] = affE.length;
+  pinStart[nC] = pinList.length;
 
-  const affinityMode = options.objective === 'affinity';
   return {
     ctx,
     nExperts: nE,
     nCounties: nC,
     affinityMode,
-    relevanceWeight: affinityMode ? 0 : options.weights.relevance,
-    affinityWeight: affinityMode ? 1 : options.weights.affinity,
-    coverageWeight: affinityMode ? 0 : options.weights.coverage,
-    organizationPenalty: affinityMode ? 0 : options.weights.organization,
+    relevanceWeight: affinityMode ? 0 : weights.relevance,
+    affinityWeight: affinityMode ? 1 : weights.affinity,
+    leaderWeight: affinityMode ? 0 : weights.leader,
+    sizeWeight: affinityMode ? 0 : weights.size,
+    organizationPenalty: affinityMode ? 0 : weights.organization,
+    orgTypePoints: affinityMode ? 0 : weights.orgTypes,
+    orgTypeCount: new Set(Array.from(orgType).filter((t) => t >= 0)).size,
+    unratedAffinity: affinityMode ? 0 : weights.affinity * normalizeAffinity(ctx, 0),
+    leaderSkillRequired: options.leaderSkill === 'required',
+    leaderCountsEast: options.leaderCountsEast,
+    leadOnce: options.leadOnce,
+    consentRequired: options.consent === 'required',
     capacity,
     leaderLevel,
     province,
     organization,
+    orgType,
     home,
     skillStart,
     skillIndustry,
@@ -237,9 +364,17 @@ export function compilePool(ctx: RoundContext): Pool {
     needStage,
     needWeight,
     needRequired,
-    needBit,
+    needAnyBit,
+    needNamedBit,
+    industryStart,
+    industryId: Int32Array.from(industryList),
+    industryBit: Int8Array.from(industryBitList),
+    bitPoints,
+    unmaskedPoints,
     unmaskedRequired,
-    needTotal,
+    countyProvince,
+    sameProvincePoints,
+    sizeTarget,
     partnerStart,
     partnerProvince: Int32Array.from(partnerList),
     sizeMin,
@@ -248,6 +383,9 @@ export function compilePool(ctx: RoundContext): Pool {
     affExpert: Int32Array.from(affE),
     affScore: Float64Array.from(affS),
     affVeto: Uint8Array.from(affV),
+    affConsent: Uint8Array.from(affK),
+    pinStart,
+    pinExpert: Int32Array.from(pinList),
   };
 }
 
@@ -288,23 +426,34 @@ export function affinityRow(pool: Pool, county: number, expert: number): number 
   return -1;
 }
 
-/** rel(e, c) exactly as `relevanceOf` computes it. */
+/** True when the county pins the expert (H9). Binary search over its sorted pins. */
+export function isPinnedPairOf(pool: Pool, county: number, expert: number): boolean {
+  let lo = pool.pinStart[county]!;
+  let hi = pool.pinStart[county + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = pool.pinExpert[mid]!;
+    if (e === expert) return true;
+    if (e < expert) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** rel(e, c) exactly as `relevanceOf` computes it: the best match of one of its skills to one of the county's needs. */
 export function relevanceOfPair(pool: Pool, expert: number, county: number): number {
   const n0 = pool.needStart[county]!;
   const n1 = pool.needStart[county + 1]!;
   const s0 = pool.skillStart[expert]!;
   const s1 = pool.skillStart[expert + 1]!;
-  if (n0 === n1 || s0 === s1) return 0;
-  let total = 0;
-  let weighted = 0;
-  for (let n = n0; n < n1; n++) {
-    const w = pool.needWeight[n]!;
-    total += w;
-    let best = 0;
-    for (let s = s0; s < s1; s++) best = Math.max(best, matchOf(pool, s, n));
-    weighted += w * best;
-  }
-  return total > 0 ? weighted / total : 0;
+  let best = 0;
+  for (let n = n0; n < n1; n++) for (let s = s0; s < s1; s++) best = Math.max(best, matchOf(pool, s, n));
+  return best;
+}
+
+/** S7 points of the expert as a non-leader member of the county's group (`sameProvinceBonus`). */
+export function sameProvinceOf(pool: Pool, expert: number, county: number): number {
+  return pool.province[expert] === pool.countyProvince[county] ? pool.sameProvincePoints[county]! : 0;
 }
 
 /** fit(e, c) exactly as `memberFit(...).fit`. */
@@ -312,10 +461,32 @@ export function fitOf(pool: Pool, expert: number, county: number): number {
   const row = affinityRow(pool, county, expert);
   const affinity = row >= 0 ? pool.affScore[row]! : 0;
   if (pool.affinityMode) return affinity;
-  return pool.relevanceWeight * relevanceOfPair(pool, expert, county) + pool.affinityWeight * affinity;
+  return pool.relevanceWeight * relevanceOfPair(pool, expert, county) + pool.affinityWeight * normalizeAffinity(pool.ctx, affinity) + sameProvinceOf(pool, expert, county);
 }
 
-/** The county's coverage mask of the expert: bit `needBit[n]` set for each need n it covers. */
+/** S2b exactly as `leaderTerm`: what leading the county's group adds to the expert's fit. */
+export function leaderTermOf(pool: Pool, expert: number, county: number): number {
+  if (pool.affinityMode) return 0;
+  return pool.leaderWeight * relevanceOfPair(pool, expert, county) - sameProvinceOf(pool, expert, county);
+}
+
+/** True when the expert holds a skill naming one of the county's industries (`holdsCountyIndustry`). */
+export function holdsIndustryOf(pool: Pool, expert: number, county: number): boolean {
+  for (let s = pool.skillStart[expert]!; s < pool.skillStart[expert + 1]!; s++) {
+    const ind = pool.skillIndustry[s]!;
+    if (ind === pool.anyIndustry) continue;
+    for (let k = pool.industryStart[county]!; k < pool.industryStart[county + 1]!; k++) if (pool.industryId[k] === ind) return true;
+  }
+  return false;
+}
+
+/** True when the expert may lead the county's group (`canLead`: H4, and H4b when `leaderSkill` is `required`). */
+export function canLeadOf(pool: Pool, expert: number, county: number): boolean {
+  if (pool.leaderLevel[expert] !== 1 || pool.home[expert] === county) return false;
+  return !pool.leaderSkillRequired || holdsIndustryOf(pool, expert, county);
+}
+
+/** The county's mask of the expert: the bits it earns (needs covered by any or by a named skill, industries named). */
 export function coverMaskOf(pool: Pool, expert: number, county: number): number {
   const n0 = pool.needStart[county]!;
   const n1 = pool.needStart[county + 1]!;
@@ -323,10 +494,24 @@ export function coverMaskOf(pool: Pool, expert: number, county: number): number 
   const s1 = pool.skillStart[expert + 1]!;
   let mask = 0;
   for (let n = n0; n < n1; n++) {
-    const bit = pool.needBit[n]!;
+    const anyBit = pool.needAnyBit[n]!;
+    const namedBit = pool.needNamedBit[n]!;
+    if (anyBit < 0 && namedBit < 0) continue;
+    let any = false;
+    let named = false;
+    for (let s = s0; s < s1 && !named; s++) {
+      if (!coversOf(pool, s, n)) continue;
+      any = true;
+      if (pool.skillIndustry[s] === pool.needIndustry[n]) named = true;
+    }
+    if (any && anyBit >= 0) mask |= 1 << anyBit;
+    if (named && namedBit >= 0) mask |= 1 << namedBit;
+  }
+  for (let k = pool.industryStart[county]!; k < pool.industryStart[county + 1]!; k++) {
+    const bit = pool.industryBit[k]!;
     if (bit < 0) continue;
     for (let s = s0; s < s1; s++) {
-      if (coversOf(pool, s, n)) {
+      if (pool.skillIndustry[s] === pool.industryId[k]) {
         mask |= 1 << bit;
         break;
       }
@@ -335,37 +520,37 @@ export function coverMaskOf(pool: Pool, expert: number, county: number): number 
   return mask;
 }
 
-/** Points for covering each masked need of a county (coverage weight × need weight), by bit. */
-export function needPoints(pool: Pool, county: number): Float64Array {
-  const out = new Float64Array(MAX_MASK_NEEDS);
-  for (let n = pool.needStart[county]!; n < pool.needStart[county + 1]!; n++) {
-    const bit = pool.needBit[n]!;
-    if (bit >= 0) out[bit] = pool.coverageWeight * pool.needWeight[n]!;
-  }
-  return out;
-}
-
-/** Points of the needs left out of the mask: added to the county's bound (see MAX_MASK_NEEDS). */
-export function unmaskedPoints(pool: Pool, county: number): number {
-  let sum = 0;
-  for (let n = pool.needStart[county]!; n < pool.needStart[county + 1]!; n++) if (pool.needBit[n]! < 0) sum += pool.coverageWeight * pool.needWeight[n]!;
-  return sum;
+/** Points of each bit of a county's mask (32 entries, a view). */
+export function bitPointsOf(pool: Pool, county: number): Float64Array {
+  return pool.bitPoints.subarray(county * 32, county * 32 + 32);
 }
 
 /** Bits of the county's required needs (H7). */
 export function requiredMask(pool: Pool, county: number): number {
   let mask = 0;
-  for (let n = pool.needStart[county]!; n < pool.needStart[county + 1]!; n++) if (pool.needRequired[n] === 1 && pool.needBit[n]! >= 0) mask |= 1 << pool.needBit[n]!;
+  for (let n = pool.needStart[county]!; n < pool.needStart[county + 1]!; n++) if (pool.needRequired[n] === 1 && pool.needAnyBit[n]! >= 0) mask |= 1 << pool.needAnyBit[n]!;
   return mask;
 }
 
-/** True when the expert may serve the county at all (H2 capacity, H5 local elsewhere, H8 veto). */
+/** The S6 size term −size · |k − target| of a group of k members (≤ 0). */
+export function sizeTermOf(pool: Pool, county: number, members: number): number {
+  return -pool.sizeWeight * Math.abs(members - pool.sizeTarget[county]!);
+}
+
+/**
+ * True when the expert may serve the county at all (H2 capacity, H5 local
+ * elsewhere, H8 veto, and consent when required: `isEligible`, with
+ * `consentAllows` of `src/rules/consent.ts` mirrored on the typed rows).
+ */
 export function eligible(pool: Pool, expert: number, county: number): boolean {
   if (pool.capacity[expert]! <= 0) return false;
   const h = pool.home[expert]!;
   if (h !== -1 && h !== county) return false;
   const row = affinityRow(pool, county, expert);
-  return row < 0 || pool.affVeto[row] === 0;
+  if (row >= 0 && pool.affVeto[row] !== 0) return false;
+  if (!pool.consentRequired) return true;
+  const consent = row >= 0 ? pool.affConsent[row]! : 0;
+  return consent === 1 || (consent !== 2 && isPinnedPairOf(pool, county, expert));
 }
 
 /** True when the expert works in one of the county's partner provinces (H6). */

@@ -4,39 +4,50 @@
  * its group, found without listing those experts (column generation's
  * pricing step, over the skill classes of `classes.ts`).
  *
- * For county c, a pruned expert e of type t (may lead × is East–West) is
- * worth at most fit(e, c) − λ_e to the group, plus the coverage of the
- * needs it covers. The scan records, without listing the pool:
- *  - per type, the best pruned experts (class by class: a class's cheapest
- *    pruned member at the class's fit, which bounds every other member —
- *    same fit from that industry, higher price — together with the value of
- *    the next member); a class whose fit cannot enter a full list is only
- *    noted as "dropped";
- *  - per coverage mask, the best value of a pruned expert with that mask
- *    (signature by signature, at the signature's fit less its cheapest
+ * For county c, a pruned expert e (no affinity row: those are candidates)
+ * is worth at most fit(e, c) − λ_e to the group as a member, and
+ * fit(e, c) + leaderTerm(e, c) − λ_e as its leader, plus the bits of its
+ * mask (needs covered, industries named, its organization type). With
+ * rel(e, c) the best match of its skills to the county's needs, A the
+ * affinity term of an unrated pair and s the county's same-province points:
+ *   fit = relevance · rel + A + s·[same province],   fit + leaderTerm = (relevance + leader) · rel + A.
+ * The scan records, without listing the pool:
+ *  - per type (leader level × East–West), the best pruned experts as
+ *    members, and per East–West kind the best as leaders (class by class: a
+ *    class's cheapest pruned member at the class's value, which bounds every
+ *    other member — same skills, province and organization type, higher
+ *    price — together with the value of the next member); a class whose
+ *    values cannot enter full lists is only noted as "dropped";
+ *  - per mask, the best value of a pruned expert with that mask, as member
+ *    and as leader (class by class, at the class's value less its cheapest
  *    member's price);
- *  - the needs some pruned expert covers.
- * Experts whose fit comes from two or more of the county's industries, or
- * from a wildcard-industry skill, are priced one by one and exactly.
- * Pruned experts that fit none of the county's industries ("fillers", fit 0
- * and no coverage) are worth at most 0 — their affinity rows, if any, make
- * them candidates, never pruned.
+ *  - per organization type, the best value of a pruned expert of that type;
+ *  - the bits some pruned expert earns.
+ * Experts with skills in two or more of the county's industries, or a
+ * wildcard-industry skill, are priced one by one and exactly. Pruned
+ * experts with no skill in the county's industries ("fillers": rel 0, only
+ * their organization type's bit) are bounded per province and level from
+ * the cheapest price in the pool's filler sets.
+ *
+ * Under `consent: 'required'` no expert without a row may serve, and every
+ * one with a row is a candidate: nothing is pruned, and the scan is empty.
  *
  * `pseudoItems` turns a scan into items of the group solver whose optimum
  * bounds the county's subproblem over the whole pool (see there).
  */
 import type { SkillClasses } from './classes.js';
 import type { CandidateStore } from './candidates.js';
-import { F_EAST, F_EAST_FLEX, F_LEAD, F_PSEUDO, type ItemList } from './group-solver.js';
-import { affinityRow, coverMaskOf, fitOf, isEastPair, MAX_MASK_NEEDS, type Pool } from './pool.js';
+import { F_EAST, F_EAST_FLEX, F_LEAD, F_LEADER, F_PSEUDO, WILD_TYPE, type ItemList } from './group-solver.js';
+import { canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, MAX_MASK_NEEDS, N_ORG_TYPES, type Pool } from './pool.js';
 import { RankedSets, spinOf } from './ranked-sets.js';
 
-/** Coverage items of the bound at most (the rest are merged into one). */
+/** Coverage items of the bound at most, as members and as leaders (the rest are merged into one each). */
 const MAX_COVER_ITEMS = 24;
+const MAX_LEAD_COVER_ITEMS = 12;
 
-/** Records kept per type for the bound's individual items. */
+/** Records kept per type (and per leader kind) for the bound's individual items. */
 const TYPE_TOP = 8;
-/** Pruned experts the bound represents one by one per type (the rest share one item). */
+/** Pruned experts the bound represents one by one per type, and per leader kind (the rest share items). */
 export const INDIVIDUALS = 4;
 
 /** Type bit: may lead. */
@@ -53,7 +64,7 @@ const ROUNDING = 1e-9;
 /** Masks with fewer bits than this are kept in an array; more, in a map. */
 const MASK_ARRAY_BITS = 12;
 
-/** The best value per coverage mask seen in a scan. */
+/** The best value per mask seen in a scan. */
 class MaskTable {
   private readonly array = new Float64Array(1 << MASK_ARRAY_BITS).fill(-Infinity);
   private readonly touched: number[] = [];
@@ -66,12 +77,12 @@ class MaskTable {
   }
 
   get(mask: number): number {
-    if (mask < 1 << MASK_ARRAY_BITS) return this.array[mask]!;
+    if (mask >>> 0 < 1 << MASK_ARRAY_BITS) return this.array[mask]!;
     return this.map.get(mask) ?? -Infinity;
   }
 
   offer(mask: number, value: number): void {
-    if (mask < 1 << MASK_ARRAY_BITS) {
+    if (mask >>> 0 < 1 << MASK_ARRAY_BITS) {
       const old = this.array[mask]!;
       if (old === -Infinity) this.touched.push(mask);
       if (value > old) this.array[mask] = value;
@@ -86,6 +97,77 @@ class MaskTable {
   }
 }
 
+/** A list of the best records of one kind: value, expert, and the next member of the same class. */
+class TopList {
+  readonly value = new Float64Array(TYPE_TOP);
+  readonly expert = new Int32Array(TYPE_TOP);
+  /** The value (and expert) of the next offerable member of the record's class (−∞ / −1 when none, or for a one-by-one price). */
+  readonly second = new Float64Array(TYPE_TOP);
+  readonly secondExpert = new Int32Array(TYPE_TOP);
+  count = 0;
+  /** True when records were dropped off the list (all worth at most its last value). */
+  saturated = false;
+
+  clear(): void {
+    this.count = 0;
+    this.saturated = false;
+  }
+
+  /** Inserts a record (or notes it dropped). */
+  offer(value: number, expert: number, second: number, secondExpert: number): void {
+    let n = this.count;
+    if (n === TYPE_TOP && value <= this.value[n - 1]!) {
+      this.saturated = true;
+      return;
+    }
+    if (n < TYPE_TOP) n++;
+    else this.saturated = true;
+    let j = n - 1;
+    while (j > 0 && this.value[j - 1]! < value) {
+      this.value[j] = this.value[j - 1]!;
+      this.expert[j] = this.expert[j - 1]!;
+      this.second[j] = this.second[j - 1]!;
+      this.secondExpert[j] = this.secondExpert[j - 1]!;
+      j--;
+    }
+    this.value[j] = value;
+    this.expert[j] = expert;
+    this.second[j] = second;
+    this.secondExpert[j] = secondExpert;
+    this.count = n;
+  }
+
+  /** True when a record of this value would enter the list. */
+  admits(value: number): boolean {
+    return this.count < TYPE_TOP || value > this.value[TYPE_TOP - 1]!;
+  }
+
+  /** The value a record must beat to enter (−∞ while there is room). */
+  threshold(): number {
+    return this.count < TYPE_TOP ? -Infinity : this.value[TYPE_TOP - 1]!;
+  }
+
+  /** A bound on every member of the kind other than `individuals`: records not individuals, the next member of an individual's class, the last value when records were dropped. */
+  rest(individuals: ReadonlySet<number>): number {
+    let rest = -Infinity;
+    for (let j = 0; j < this.count; j++) rest = Math.max(rest, individuals.has(this.expert[j]!) ? this.second[j]! : this.value[j]!);
+    if (this.saturated && this.count > 0) rest = Math.max(rest, this.value[this.count - 1]!);
+    return rest;
+  }
+
+  /** Experts of the records other than `individuals` (or their class's next member), best first. */
+  next(individuals: ReadonlySet<number>): number[] {
+    const out: [number, number][] = [];
+    for (let j = 0; j < this.count; j++) {
+      const e = this.expert[j]!;
+      if (!individuals.has(e)) out.push([this.value[j]!, e]);
+      else if (this.secondExpert[j]! >= 0) out.push([this.second[j]!, this.secondExpert[j]!]);
+    }
+    out.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    return out.map((x) => x[1]);
+  }
+}
+
 /** What the scan found for one county; reused between scans (copy what you keep). */
 export interface PrunedSummary {
   /** Best value (fit − λ) of a pruned relevant expert per type, −∞ when none. */
@@ -95,32 +177,31 @@ export interface PrunedSummary {
   readonly typeExists: Uint8Array;
   /** How many pruned experts (relevant or filler) of each type there are. */
   readonly typePruned: Int32Array;
-  /**
-   * Per type, the best records (value desc), TYPE_TOP each: value, expert,
-   * and the value (and expert) of the next member of the same class (−∞ /
-   * −1 when none or when the record is an exact one-by-one price). A
-   * record's value bounds its expert, and with `second` every other member
-   * of its class.
-   */
-  readonly typeTopValue: Float64Array;
-  readonly typeTopExpert: Int32Array;
-  readonly typeTopSecond: Float64Array;
-  readonly typeTopSecondExpert: Int32Array;
-  readonly typeTopCount: Int32Array;
-  /** 1 when records of the type were dropped off the list (all worth at most its last value). */
-  readonly typeTopSaturated: Uint8Array;
+  /** Per type, the best records as members (value desc). */
+  readonly typeTop: readonly TopList[];
+  /** Per East–West kind (0 not, 1 from a partner province), the best records as leaders (fit + leader term − λ). */
+  readonly leadTop: readonly TopList[];
+  /** Per type: a bound on pruned fillers as members (−∞ when none). */
+  readonly fillerValue: Float64Array;
+  /** Per East–West kind: a bound on pruned fillers as leaders (−∞ when none may lead). */
+  readonly fillerLead: Float64Array;
   /** Experts `pseudoItems` represented one by one. */
   readonly individuals: Set<number>;
-  /** Best value of a pruned expert covering each need bit (−∞ when none), and that expert (−1 when not known yet). */
+  /** Best value of a pruned expert earning each bit (−∞ when none), and that expert (−1 when not known yet). */
   readonly needValue: Float64Array;
   readonly needExpert: Int32Array;
-  /** The signature behind needValue when its expert is still to be picked (−1 otherwise). */
-  readonly needSig: Int32Array;
-  /** Needs some pruned expert covers. */
+  /** The class behind needValue when its expert is still to be picked (−1 otherwise). */
+  readonly needClass: Int32Array;
+  /** Per organization type: the best value of a pruned expert of the type as a member (−∞ when none), that expert (−1 when not known yet), the class behind it (−1 otherwise). */
+  readonly orgValue: Float64Array;
+  readonly orgExpert: Int32Array;
+  readonly orgClass: Int32Array;
+  /** Bits some pruned expert earns. */
   coverable: number;
-  /** Per coverage mask of some pruned expert: the best value of a pruned expert with exactly that mask. */
+  /** Per mask of some pruned expert: the best value of a pruned expert with exactly that mask, as member and as leader. */
   readonly maskBest: MaskTable;
-  /** The best pruned experts overall, best first: topExpert[0 … topCount−1]. */
+  readonly leadMaskBest: MaskTable;
+  /** The best pruned experts overall (as members), best first: topExpert[0 … topCount−1]. */
   readonly topValue: Float64Array;
   readonly topExpert: Int32Array;
   readonly topType: Int32Array;
@@ -139,24 +220,24 @@ export class Pricer {
   private readonly provLead: Int32Array;
   private readonly candMark: Int32Array;
   private readonly seenMark: Int32Array;
-  /** Per signature: members in all its classes, and the lowest price among them. */
-  private readonly sigSize: Int32Array;
+  /** Per signature: the lowest price among its members, and 1 when some class of it may lead. */
   private readonly sigMinPrice: Float64Array;
-  /** Per signature, during a scan: the county's candidates among its members (valid when sigCandStamp = stamp). */
-  private readonly sigCand: Int32Array;
-  private readonly sigCandStamp: Int32Array;
-  /** Per signature, during a scan: its value Σ weight × match and coverage mask for the county (valid when sigStamp = stamp). */
+  private readonly sigLead: Uint8Array;
+  /** Per class, during a scan: the county's candidates among its members (valid when classCandStamp = stamp). */
+  private readonly classCand: Int32Array;
+  private readonly classCandStamp: Int32Array;
+  /** Per signature, during a scan: its best match rel for the county and its mask without organization type (valid when sigStamp = stamp). */
   private readonly sigStamp: Int32Array;
-  private readonly sigHVal: Float64Array;
+  private readonly sigRel: Float64Array;
   private readonly sigMask: Int32Array;
-  /** Industry of each signature. */
-  private readonly sigIndustry: Int32Array;
+  /** Organization types present in the pool (bit t for type t). */
+  private readonly poolOrgTypes: number;
   /** Provinces that are partners of the scanned county (= stamp). */
   private readonly eastProv: Int32Array;
   /** One industry's needs of the scanned county (needs are unique per industry and stage, so nStages bounds them). */
   private readonly needStageBuf: Int32Array;
-  private readonly needWeightBuf: Float64Array;
-  private readonly needBitBuf: Int32Array;
+  private readonly needAnyBuf: Int32Array;
+  private readonly needNamedBuf: Int32Array;
   private stamp = 0;
   private readonly summary: PrunedSummary;
   private topSize = 0;
@@ -177,6 +258,7 @@ export class Pricer {
     const lists: number[][] = Array.from({ length: 2 * nProv }, () => []);
     let count = 0;
     let lead = 0;
+    let orgTypes = 0;
     for (let e = 0; e < nE; e++) {
       if (classes.inPool[e] !== 1) continue;
       const p = pool.province[e]!;
@@ -186,46 +268,46 @@ export class Pricer {
       this.provCount[p]!++;
       this.provLead[p]! += l;
       lists[2 * p + l]!.push(e);
+      if (pool.orgType[e]! >= 0) orgTypes |= 1 << pool.orgType[e]!;
     }
     this.poolCount = count;
     this.poolLead = lead;
+    this.poolOrgTypes = orgTypes;
     this.fillers = new RankedSets(nE, lists);
     this.candMark = new Int32Array(nE);
     this.seenMark = new Int32Array(nE);
     const nSig = classes.sigClassStart.length - 1;
-    this.sigSize = new Int32Array(nSig);
     this.sigMinPrice = new Float64Array(nSig);
-    for (let g = 0; g < nSig; g++) {
-      for (let k = classes.sigClassStart[g]!; k < classes.sigClassStart[g + 1]!; k++) this.sigSize[g]! += classes.sets.start[k + 1]! - classes.sets.start[k]!;
-    }
-    this.sigCand = new Int32Array(nSig);
-    this.sigCandStamp = new Int32Array(nSig);
+    this.sigLead = new Uint8Array(nSig);
+    for (let g = 0; g < nSig; g++) for (let k = classes.sigClassStart[g]!; k < classes.sigClassStart[g + 1]!; k++) if (classes.classLead[k] === 1) this.sigLead[g] = 1;
+    this.classCand = new Int32Array(classes.sets.size);
+    this.classCandStamp = new Int32Array(classes.sets.size);
     this.sigStamp = new Int32Array(nSig);
-    this.sigHVal = new Float64Array(nSig);
+    this.sigRel = new Float64Array(nSig);
     this.sigMask = new Int32Array(nSig);
-    this.sigIndustry = new Int32Array(nSig);
-    for (let i = 0; i + 1 < classes.indSigStart.length; i++) for (let g = classes.indSigStart[i]!; g < classes.indSigStart[i + 1]!; g++) this.sigIndustry[g] = i;
     this.eastProv = new Int32Array(nProv);
     this.needStageBuf = new Int32Array(classes.nStages + 1);
-    this.needWeightBuf = new Float64Array(classes.nStages + 1);
-    this.needBitBuf = new Int32Array(classes.nStages + 1);
+    this.needAnyBuf = new Int32Array(classes.nStages + 1);
+    this.needNamedBuf = new Int32Array(classes.nStages + 1);
     this.summary = {
       typeValue: new Float64Array(4),
       typeExpert: new Int32Array(4),
       typeExists: new Uint8Array(4),
       typePruned: new Int32Array(4),
-      typeTopValue: new Float64Array(4 * TYPE_TOP),
-      typeTopExpert: new Int32Array(4 * TYPE_TOP),
-      typeTopSecond: new Float64Array(4 * TYPE_TOP),
-      typeTopSecondExpert: new Int32Array(4 * TYPE_TOP),
-      typeTopCount: new Int32Array(4),
-      typeTopSaturated: new Uint8Array(4),
+      typeTop: Array.from({ length: 4 }, () => new TopList()),
+      leadTop: Array.from({ length: 2 }, () => new TopList()),
+      fillerValue: new Float64Array(4),
+      fillerLead: new Float64Array(2),
       individuals: new Set<number>(),
       needValue: new Float64Array(MAX_MASK_NEEDS),
       needExpert: new Int32Array(MAX_MASK_NEEDS),
-      needSig: new Int32Array(MAX_MASK_NEEDS),
+      needClass: new Int32Array(MAX_MASK_NEEDS),
+      orgValue: new Float64Array(N_ORG_TYPES),
+      orgExpert: new Int32Array(N_ORG_TYPES),
+      orgClass: new Int32Array(N_ORG_TYPES),
       coverable: 0,
       maskBest: new MaskTable(),
+      leadMaskBest: new MaskTable(),
       topValue: new Float64Array(256),
       topExpert: new Int32Array(256),
       topType: new Int32Array(256),
@@ -250,14 +332,9 @@ export class Pricer {
     }
   }
 
-  private vetoed(county: number, expert: number): boolean {
-    const row = affinityRow(this.pool, county, expert);
-    return row >= 0 && this.pool.affVeto[row] === 1;
-  }
-
-  /** True when the expert may be offered to the county: not a candidate yet, not vetoed, and (in a free scan) not full. */
+  /** True when the expert may be offered to the county: not a candidate yet, eligible (veto, consent), and (in a free scan) not full. */
   private offerable(county: number, e: number): boolean {
-    if (this.candMark[e] === this.stamp || this.vetoed(county, e)) return false;
+    if (this.candMark[e] === this.stamp || !eligible(this.pool, e, county)) return false;
     return this.load === null || this.load[e]! < this.pool.capacity[e]!;
   }
 
@@ -297,28 +374,10 @@ export class Pricer {
     return false;
   }
 
-  /** Records a priced expert (or class) for its type: per-type list, best of type, best overall. */
+  /** Records a priced expert (or class) as a member for its type: per-type list, best of type, best overall. */
   private recordType(value: number, expert: number, type: number, second = -Infinity, secondExpert = -1): void {
     const s = this.summary;
-    const base = type * TYPE_TOP;
-    let n = s.typeTopCount[type]!;
-    if (n < TYPE_TOP || value > s.typeTopValue[base + n - 1]!) {
-      if (n < TYPE_TOP) n++;
-      else s.typeTopSaturated[type] = 1;
-      let j = n - 1;
-      while (j > 0 && s.typeTopValue[base + j - 1]! < value) {
-        s.typeTopValue[base + j] = s.typeTopValue[base + j - 1]!;
-        s.typeTopExpert[base + j] = s.typeTopExpert[base + j - 1]!;
-        s.typeTopSecond[base + j] = s.typeTopSecond[base + j - 1]!;
-        s.typeTopSecondExpert[base + j] = s.typeTopSecondExpert[base + j - 1]!;
-        j--;
-      }
-      s.typeTopValue[base + j] = value;
-      s.typeTopExpert[base + j] = expert;
-      s.typeTopSecond[base + j] = second;
-      s.typeTopSecondExpert[base + j] = secondExpert;
-      s.typeTopCount[type] = n;
-    } else s.typeTopSaturated[type] = 1;
+    s.typeTop[type]!.offer(value, expert, second, secondExpert);
     if (value > s.typeValue[type]!) {
       s.typeValue[type] = value;
       s.typeExpert[type] = expert;
@@ -341,8 +400,8 @@ export class Pricer {
     s.topCount = m;
   }
 
-  /** Records coverage: a pruned expert (or, with sig ≥ 0, some pruned member of that signature) with this mask is worth at most `value`. */
-  private recordMask(mask: number, value: number, expert: number, sig: number): void {
+  /** Records bits: a pruned expert (or, with cls ≥ 0, some pruned member of that class) with this mask is worth at most `value` as a member. */
+  private recordMask(mask: number, value: number, expert: number, cls: number): void {
     if (mask === 0) return;
     const s = this.summary;
     s.coverable |= mask;
@@ -356,68 +415,104 @@ export class Pricer {
       if (value > s.needValue[j]!) {
         s.needValue[j] = value;
         s.needExpert[j] = expert;
-        s.needSig[j] = sig;
+        s.needClass[j] = cls;
       }
     }
   }
 
-  /** The value a record must beat to change any type list or the best-overall list (−∞ while one has room). */
+  /** The value a record must beat to change any member list or the best-overall list (−∞ while one has room). */
   private lowestThreshold(): number {
     const s = this.summary;
     if (this.topSize > 0 && s.topCount < this.topSize) return -Infinity;
     let low = this.topSize > 0 ? s.topValue[this.topSize - 1]! : Infinity;
-    for (let t = 0; t < 4; t++) {
-      if (s.typeTopCount[t]! < TYPE_TOP) return -Infinity;
-      low = Math.min(low, s.typeTopValue[t * TYPE_TOP + TYPE_TOP - 1]!);
-    }
+    for (let t = 0; t < 4; t++) low = Math.min(low, s.typeTop[t]!.threshold());
     return low;
   }
 
-  /** True when a record of this value could still change the type list of `type` or the best-overall list. */
+  /** The value a leader record must beat to change a leader list (−∞ while one has room). */
+  private lowestLeadThreshold(): number {
+    const s = this.summary;
+    return Math.min(s.leadTop[0]!.threshold(), s.leadTop[1]!.threshold());
+  }
+
+  /** True when a record of this value could still change the member list of `type` or the best-overall list. */
   private typeMatters(type: number, value: number): boolean {
     const s = this.summary;
     if (this.topSize > 0 && (s.topCount < this.topSize || value > s.topValue[this.topSize - 1]!)) return true;
-    return s.typeTopCount[type]! < TYPE_TOP || value > s.typeTopValue[type * TYPE_TOP + TYPE_TOP - 1]!;
+    return s.typeTop[type]!.admits(value);
   }
 
-  /** Σ weight × match of signature g over the county's needs of its industry (those in the need buffers), with its mask; cached for the scan. */
-  private sigValue(g: number, nNeeds: number, stamp: number): number {
-    if (this.sigStamp[g] === stamp) return this.sigHVal[g]!;
+  /** Rel and mask (without organization type) of signature g for the county: its best match over the county's needs of its industry (those in the need buffers); cached for the scan. */
+  private sigValue(g: number, nNeeds: number, stamp: number, industryMask: number): number {
+    if (this.sigStamp[g] === stamp) return this.sigRel[g]!;
     const cls = this.classes;
     const row = g * cls.nStages;
-    let h = 0;
-    let mask = 0;
+    let rel = 0;
+    let mask = industryMask;
     for (let j = 0; j < nNeeds; j++) {
       const st = this.needStageBuf[j]!;
-      h += this.needWeightBuf[j]! * cls.sigStageValue[row + st]!;
-      if (cls.sigStageCover[row + st] === 1 && this.needBitBuf[j]! >= 0) mask |= 1 << this.needBitBuf[j]!;
+      rel = Math.max(rel, cls.sigStageValue[row + st]!);
+      // A skill in the need's industry covering its stage is a named cover: both of the need's bits.
+      if (cls.sigStageCover[row + st] === 1) {
+        if (this.needAnyBuf[j]! >= 0) mask |= 1 << this.needAnyBuf[j]!;
+        if (this.needNamedBuf[j]! >= 0) mask |= 1 << this.needNamedBuf[j]!;
+      }
     }
     this.sigStamp[g] = stamp;
-    this.sigHVal[g] = h;
+    this.sigRel[g] = rel;
     this.sigMask[g] = mask;
-    return h;
+    return rel;
   }
 
-  /** Loads one industry's needs of the county into the need buffers; returns how many and their total weight. */
-  private loadNeeds(county: number, industry: number): { n: number; weight: number } {
+  /** Loads one industry's needs of the county into the need buffers; returns how many. */
+  private loadNeeds(county: number, industry: number): number {
     const pool = this.pool;
     let n = 0;
-    let weight = 0;
     for (let k = pool.needStart[county]!; k < pool.needStart[county + 1]!; k++) {
       if (pool.needIndustry[k] !== industry) continue;
       this.needStageBuf[n] = pool.needStage[k]!;
-      this.needWeightBuf[n] = pool.needWeight[k]!;
-      this.needBitBuf[n++] = pool.needBit[k]!;
-      weight += pool.needWeight[k]!;
+      this.needAnyBuf[n] = pool.needAnyBit[k]!;
+      this.needNamedBuf[n++] = pool.needNamedBit[k]!;
     }
-    return { n, weight };
+    return n;
+  }
+
+  /** Empties the summary for a new scan. */
+  private reset(): void {
+    const s = this.summary;
+    s.typeValue.fill(-Infinity);
+    s.typeExpert.fill(-1);
+    s.typeExists.fill(0);
+    s.typePruned.fill(0);
+    for (const l of s.typeTop) l.clear();
+    for (const l of s.leadTop) l.clear();
+    s.fillerValue.fill(-Infinity);
+    s.fillerLead.fill(-Infinity);
+    s.needValue.fill(-Infinity);
+    s.needExpert.fill(-1);
+    s.needClass.fill(-1);
+    s.orgValue.fill(-Infinity);
+    s.orgExpert.fill(-1);
+    s.orgClass.fill(-1);
+    this.concreteExpert.fill(-1);
+    s.coverable = 0;
+    s.maskBest.clear();
+    s.leadMaskBest.clear();
+    s.topCount = 0;
+    s.individuals.clear();
+  }
+
+  /** Every list noted as having dropped records. */
+  private saturateAll(): void {
+    for (const l of this.summary.typeTop) l.saturated = true;
+    for (const l of this.summary.leadTop) l.saturated = true;
   }
 
   /**
    * Scans every pruned expert of the county (through the classes) at the
    * current prices. `top` best pruned experts overall are kept for seeding
    * candidate lists. In a free scan (see `freeMode`) prices are ignored,
-   * full experts are skipped, and coverage is recorded only through picked
+   * full experts are skipped, and bits are recorded only through picked
    * experts (the summary is then no bound).
    */
   scan(county: number, store: CandidateStore, top = 0): PrunedSummary {
@@ -426,18 +521,7 @@ export class Pricer {
     const stamp = ++this.stamp;
     const s = this.summary;
     const free = this.load !== null;
-    s.typeValue.fill(-Infinity);
-    s.typeExpert.fill(-1);
-    s.needValue.fill(-Infinity);
-    s.needExpert.fill(-1);
-    s.needSig.fill(-1);
-    this.concreteExpert.fill(-1);
-    s.coverable = 0;
-    s.maskBest.clear();
-    s.topCount = 0;
-    s.typeTopCount.fill(0);
-    s.typeTopSaturated.fill(0);
-    s.individuals.clear();
+    this.reset();
     this.topSize = Math.min(top, s.topValue.length);
     const list = store.lists[county]!;
     const candType = [0, 0, 0, 0];
@@ -447,44 +531,70 @@ export class Pricer {
       if (cls.inPool[e] !== 1) continue;
       candType[(pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (isEastPair(pool, e, county) ? TYPE_EAST : 0)]!++;
       for (let q = cls.sets.setOfStart[e]!; q < cls.sets.setOfStart[e + 1]!; q++) {
-        const g = cls.classSig[cls.sets.setOf[q]!]!;
-        if (this.sigCandStamp[g] !== stamp) {
-          this.sigCandStamp[g] = stamp;
-          this.sigCand[g] = 0;
+        const k = cls.sets.setOf[q]!;
+        if (this.classCandStamp[k] !== stamp) {
+          this.classCandStamp[k] = stamp;
+          this.classCand[k] = 0;
         }
-        this.sigCand[g]!++;
+        this.classCand[k]!++;
       }
     }
+    // Every expert who may serve under required consent has a row, and so is a candidate: nothing is pruned.
+    if (pool.consentRequired) return s;
     const spin = spinOf(this.seed, county);
-    const total = pool.needTotal[county]!;
-    const scale = total > 0 ? pool.relevanceWeight / total : 0;
+    const cp = pool.countyProvince[county]!;
+    const sp = pool.sameProvincePoints[county]!;
+    const unrated = pool.unratedAffinity;
+    const wr = pool.relevanceWeight;
+    const wl = pool.leaderWeight;
     const industries: number[] = [];
-    for (let n = pool.needStart[county]!; n < pool.needStart[county + 1]!; n++) if (!industries.includes(pool.needIndustry[n]!)) industries.push(pool.needIndustry[n]!);
+    for (let k = pool.industryStart[county]!; k < pool.industryStart[county + 1]!; k++) industries.push(pool.industryId[k]!);
 
     const eastProv = this.eastProv;
     for (let k = pool.partnerStart[county]!; k < pool.partnerStart[county + 1]!; k++) eastProv[pool.partnerProvince[k]!] = stamp;
-    for (const ind of industries) {
+    for (let ii = 0; ii < industries.length; ii++) {
+      const ind = industries[ii]!;
       if (ind + 1 >= cls.indSigStart.length) continue;
-      const { n: nNeeds } = this.loadNeeds(county, ind);
+      const bit = pool.industryBit[pool.industryStart[county]! + ii]!;
+      const nNeeds = this.loadNeeds(county, ind);
       for (let g = cls.indSigStart[ind]!; g < cls.indSigStart[ind + 1]!; g++) {
-        const base = scale * this.sigValue(g, nNeeds, stamp);
-        const mask = this.sigMask[g]!;
-        // Coverage, signature-wide: any pruned member is worth at most the fit less the cheapest price.
-        const pruned = this.sigSize[g]! - (this.sigCandStamp[g] === stamp ? this.sigCand[g]! : 0);
-        if (!free && pruned > 0) this.recordMask(mask, base - this.sigMinPrice[g]!, -1, g);
-        // Types, class by class; a class whose best member cannot enter its list is only noted as dropped
+        const rel = this.sigValue(g, nNeeds, stamp, bit >= 0 ? 1 << bit : 0);
+        const smask = this.sigMask[g]!;
+        const memberBase = wr * rel + unrated;
+        const leadBase = (wr + wl) * rel + unrated;
+        // Bits, class by class: any pruned member is worth at most the class's value less its cheapest price.
+        if (!free) {
+          for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]!; k++) {
+            const a = cls.sets.start[k]!;
+            const size = cls.sets.start[k + 1]! - a;
+            if (size - (this.classCandStamp[k] === stamp ? this.classCand[k]! : 0) <= 0) continue;
+            const cheapest = this.price[cls.sets.members[a]!]!;
+            const same = cls.classProvince[k] === cp ? sp : 0;
+            this.recordMask(smask, memberBase + same - cheapest, -1, k);
+            this.recordOrgType(cls.classOrgType[k]!, memberBase + same - cheapest, -1, k);
+            if (cls.classLead[k] === 1) s.leadMaskBest.offer(smask, leadBase - cheapest);
+          }
+        }
+        // Types, class by class; a class whose best member cannot enter its lists is only noted as dropped
         // (and when no class of the signature can, the whole signature is).
-        if (!free && base - this.sigMinPrice[g]! <= this.lowestThreshold()) {
-          s.typeTopSaturated.fill(1);
+        if (!free && memberBase + sp - this.sigMinPrice[g]! <= this.lowestThreshold() && (this.sigLead[g] === 0 || leadBase - this.sigMinPrice[g]! <= this.lowestLeadThreshold())) {
+          this.saturateAll();
           continue;
         }
         for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]!; k++) {
           const a = cls.sets.start[k]!;
           if (a === cls.sets.start[k + 1]! || (free && this.classFree![k] === 0)) continue;
-          const type = (cls.classLead[k] === 1 ? TYPE_LEAD : 0) | (cls.classProvince[k]! >= 0 && eastProv[cls.classProvince[k]!] === stamp ? TYPE_EAST : 0);
-          const upper = base - this.active[cls.sets.members[a]!]!;
-          if (!this.typeMatters(type, upper) && !(free && mask !== 0 && this.improvesNeed(mask, upper))) {
-            s.typeTopSaturated[type] = 1;
+          const prov = cls.classProvince[k]!;
+          const east = prov >= 0 && eastProv[prov] === stamp ? 1 : 0;
+          const lead = cls.classLead[k] === 1;
+          const type = (lead ? TYPE_LEAD : 0) | (east === 1 ? TYPE_EAST : 0);
+          const base = memberBase + (prov === cp ? sp : 0);
+          const kmask = smask;
+          const front = this.active[cls.sets.members[a]!]!;
+          const upper = base - front;
+          if (!this.typeMatters(type, upper) && !(lead && s.leadTop[east]!.admits(leadBase - front)) && !(free && kmask !== 0 && this.improvesNeed(kmask, upper))) {
+            s.typeTop[type]!.saturated = true;
+            if (lead) s.leadTop[east]!.saturated = true;
             continue;
           }
           const e = this.pick(cls.sets, k, county, spin);
@@ -492,12 +602,16 @@ export class Pricer {
           const second = this.second;
           const value = base - this.active[e]!;
           this.recordType(value, e, type, second >= 0 ? base - this.active[second]! : -Infinity, second);
-          if (free) this.recordMask(mask, value, e, -1);
+          if (lead) this.recordLead(leadBase - this.active[e]!, e, east, second >= 0 ? leadBase - this.active[second]! : -Infinity, second);
+          if (free) {
+            this.recordMask(kmask, value, e, -1);
+            this.recordOrgType(cls.classOrgType[k]!, value, e, -1);
+          }
         }
       }
     }
-    // Experts whose fit comes from two or more of the county's industries: priced one by one (each is
-    // passed over when even its fit without price could change nothing recorded so far).
+    // Experts with skills in two or more of the county's industries: priced one by one (each is passed over
+    // when even its value without price could change nothing recorded so far).
     const nInd = pool.industryNames.length;
     for (let a = 0; a < industries.length; a++) {
       for (let b = 0; b < industries.length; b++) {
@@ -509,31 +623,40 @@ export class Pricer {
           const e = experts[j]!;
           if (this.seenMark[e] === stamp) continue;
           this.seenMark[e] = stamp;
-          let h = this.sigHVal[sigA[j]!]! + this.sigHVal[sigB[j]!]!;
+          let rel = Math.max(this.sigRel[sigA[j]!]!, this.sigRel[sigB[j]!]!);
           let mask = this.sigMask[sigA[j]!]! | this.sigMask[sigB[j]!]!;
           if (wide[j] === 1) {
-            // Skills in a third industry: sum every signature of the county's industries.
-            h = 0;
+            // Skills in a third industry: every signature of the county's industries counts.
+            rel = 0;
             mask = 0;
             for (let q = cls.sets.setOfStart[e]!; q < cls.sets.setOfStart[e + 1]!; q++) {
               const g = cls.classSig[cls.sets.setOf[q]!]!;
               if (this.sigStamp[g] !== stamp) continue;
-              h += this.sigHVal[g]!;
+              rel = Math.max(rel, this.sigRel[g]!);
               mask |= this.sigMask[g]!;
             }
           }
-          const upper = scale * h;
-          const type = (pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (eastProv[pool.province[e]!] === stamp ? TYPE_EAST : 0);
-          const maskDone = free || mask === 0 || ((mask & ~s.coverable) === 0 && s.maskBest.get(mask) >= upper);
-          if (maskDone && !this.typeMatters(type, upper) && !(free && mask !== 0 && this.improvesNeed(mask, upper))) {
-            s.typeTopSaturated[type] = 1;
+          const upper = wr * rel + unrated + (pool.province[e] === cp ? sp : 0);
+          const lead = pool.leaderLevel[e] === 1;
+          const leadUpper = (wr + wl) * rel + unrated;
+          const east = eastProv[pool.province[e]!] === stamp ? 1 : 0;
+          const type = (lead ? TYPE_LEAD : 0) | (east === 1 ? TYPE_EAST : 0);
+          const orgDone = pool.orgType[e]! < 0 || s.orgValue[pool.orgType[e]!]! >= upper;
+          const maskDone = free || ((mask === 0 || ((mask & ~s.coverable) === 0 && s.maskBest.get(mask) >= upper && (!lead || s.leadMaskBest.get(mask) >= leadUpper))) && orgDone);
+          if (maskDone && !this.typeMatters(type, upper) && !(lead && s.leadTop[east]!.admits(leadUpper)) && !(free && mask !== 0 && this.improvesNeed(mask, upper))) {
+            s.typeTop[type]!.saturated = true;
+            if (lead) s.leadTop[east]!.saturated = true;
             continue;
           }
           if (!this.offerable(county, e)) continue;
           const value = upper - this.active[e]!;
-          if (this.typeMatters(type, value)) this.recordType(value, e, type);
-          else s.typeTopSaturated[type] = 1;
+          this.recordType(value, e, type);
           this.recordMask(mask, value, e, -1);
+          this.recordOrgType(pool.orgType[e]!, value, e, -1);
+          if (lead) {
+            this.recordLead(leadUpper - this.active[e]!, e, east);
+            if (!free) s.leadMaskBest.offer(mask, leadUpper - this.active[e]!);
+          }
         }
       }
     }
@@ -541,11 +664,20 @@ export class Pricer {
     for (let j = 0; j < cls.special.length; j++) {
       const e = cls.special[j]!;
       if (!this.offerable(county, e)) continue;
-      const type = (pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (isEastPair(pool, e, county) ? TYPE_EAST : 0);
+      const east = isEastPair(pool, e, county) ? 1 : 0;
+      const type = (pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (east === 1 ? TYPE_EAST : 0);
       const value = fitOf(pool, e, county) - this.active[e]!;
+      const mask = coverMaskOf(pool, e, county);
       this.recordType(value, e, type);
-      this.recordMask(coverMaskOf(pool, e, county), value, e, -1);
+      this.recordMask(mask, value, e, -1);
+      this.recordOrgType(pool.orgType[e]!, value, e, -1);
+      if (canLeadOf(pool, e, county)) {
+        const leads = value + leaderTermOf(pool, e, county);
+        this.recordLead(leads, e, east);
+        if (!free) s.leadMaskBest.offer(mask, leads);
+      }
     }
+    if (!free) this.boundFillers(county, unrated, sp, cp);
 
     // Which types have any pruned expert at all (fillers included): pool counts minus candidates.
     const typeTotal = this.poolTypeTotals(county);
@@ -553,35 +685,81 @@ export class Pricer {
       s.typePruned[t] = typeTotal[t]! - candType[t]!;
       s.typeExists[t] = s.typePruned[t]! > 0 ? 1 : 0;
     }
-    // The best coverer of each need, where only its signature was recorded: pick one of its members. Its
-    // pruned members may all be out of reach (vetoed for the county): then the best other coverer stands in,
-    // so that the county's first candidates hold a coverer of every need the pool covers.
+    // The best holder of each bit, where only its class was recorded: pick one of its members. Its pruned
+    // members may all be out of reach (vetoed for the county): then the best other holder stands in, so that
+    // the county's first candidates hold a holder of every bit the pool offers.
     for (let j = 0; j < MAX_MASK_NEEDS; j++) {
-      const g = s.needSig[j]!;
-      if (g < 0) continue;
-      for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]! && s.needExpert[j]! < 0; k++) s.needExpert[j] = this.pick(cls.sets, k, county, spin);
-      if (s.needExpert[j]! < 0) s.needExpert[j] = this.otherCoverer(county, j, g, industries, scale, spin, stamp);
+      const k = s.needClass[j]!;
+      if (k < 0) continue;
+      s.needExpert[j] = this.pick(cls.sets, k, county, spin);
+      if (s.needExpert[j]! < 0) s.needExpert[j] = this.otherCoverer(county, j, k, industries, spin, stamp);
     }
+    for (let t = 0; t < N_ORG_TYPES; t++) if (s.orgClass[t]! >= 0) s.orgExpert[t] = this.pick(cls.sets, s.orgClass[t]!, county, spin);
     return s;
   }
 
+  /** Records a priced expert (or class) as a leader for its East–West kind. */
+  private recordLead(value: number, expert: number, east: number, second = -Infinity, secondExpert = -1): void {
+    this.summary.leadTop[east]!.offer(value, expert, second, secondExpert);
+  }
+
   /**
-   * The best offerable coverer of need bit `j` outside signature `skip`: the
-   * best expert recorded one by one, or a member of another signature of the
+   * Bounds on the pruned fillers (no skill in the county's industries: rel
+   * 0, no bit), per type as members and per East–West kind as leaders: the
+   * unrated affinity term, the same-province points in the county's own
+   * province, less the cheapest price of the pool's experts of the province
+   * and level (a lower bound on a filler's); and, for every organization
+   * type of the pool, the best of them.
+   */
+  private boundFillers(county: number, unrated: number, sp: number, cp: number): void {
+    const s = this.summary;
+    const pool = this.pool;
+    const sets = this.fillers;
+    for (let p = 0; p < pool.provinceNames.length; p++) {
+      const east = this.isEastProvince(county, p) ? 1 : 0;
+      for (let l = 0; l < 2; l++) {
+        const k = 2 * p + l;
+        if (sets.start[k] === sets.start[k + 1]) continue;
+        const cheapest = this.price[sets.members[sets.start[k]!]!]!;
+        const t = (l === 1 ? TYPE_LEAD : 0) | (east === 1 ? TYPE_EAST : 0);
+        s.fillerValue[t] = Math.max(s.fillerValue[t]!, unrated + (p === cp ? sp : 0) - cheapest);
+        if (l === 1 && !pool.leaderSkillRequired) s.fillerLead[east] = Math.max(s.fillerLead[east]!, unrated - cheapest);
+      }
+    }
+    let member = -Infinity;
+    for (let t = 0; t < 4; t++) member = Math.max(member, s.fillerValue[t]!);
+    // A filler may be of any type the pool has (not known without a walk).
+    if (member > -Infinity) for (let t = 0; t < N_ORG_TYPES; t++) if ((this.poolOrgTypes & (1 << t)) !== 0 && member > s.orgValue[t]!) s.orgValue[t] = member;
+  }
+
+  /** Records an organization type: a pruned expert (or, with cls ≥ 0, some pruned member of that class) of type t is worth at most `value`. */
+  private recordOrgType(t: number, value: number, expert: number, cls: number): void {
+    const s = this.summary;
+    if (t < 0 || !(value > s.orgValue[t]!)) return;
+    s.orgValue[t] = value;
+    s.orgExpert[t] = expert;
+    s.orgClass[t] = cls;
+  }
+
+  /**
+   * The best offerable holder of bit `j` outside class `skip`: the best
+   * expert recorded one by one, or a member of another class of the
    * county's industries (cached in this scan); −1 when none.
    */
-  private otherCoverer(county: number, j: number, skip: number, industries: readonly number[], scale: number, spin: number, stamp: number): number {
+  private otherCoverer(county: number, j: number, skip: number, industries: readonly number[], spin: number, stamp: number): number {
     const cls = this.classes;
+    const pool = this.pool;
     let best = this.concreteExpert[j]!;
     let bestValue = best >= 0 ? this.concreteValue[j]! : -Infinity;
     for (const ind of industries) {
       if (ind + 1 >= cls.indSigStart.length) continue;
       for (let g = cls.indSigStart[ind]!; g < cls.indSigStart[ind + 1]!; g++) {
-        if (g === skip || this.sigStamp[g] !== stamp || (this.sigMask[g]! & (1 << j)) === 0) continue;
+        if (this.sigStamp[g] !== stamp) continue;
         for (let k = cls.sigClassStart[g]!; k < cls.sigClassStart[g + 1]!; k++) {
+          if (k === skip || (this.sigMask[g]! & (1 << j)) === 0) continue;
           const e = this.pick(cls.sets, k, county, spin);
           if (e < 0) continue;
-          const value = scale * this.sigHVal[g]! - this.active[e]!;
+          const value = pool.relevanceWeight * this.sigRel[g]! - this.active[e]!;
           if (value > bestValue) {
             best = e;
             bestValue = value;
@@ -592,7 +770,7 @@ export class Pricer {
     return best;
   }
 
-  /** True when a pruned expert of this value and mask would be the best free coverer of one of the needs (free scans). */
+  /** True when a pruned expert of this value and mask would be the best free holder of one of its bits (free scans). */
   private improvesNeed(mask: number, value: number): boolean {
     for (let b = mask; b !== 0; b &= b - 1) if (value > this.summary.needValue[31 - Math.clz32(b & -b)]!) return true;
     return false;
@@ -627,15 +805,14 @@ export class Pricer {
     }
   }
 
-  /** Per need bit, during a scan: the best coverer recorded one by one (not through its signature), and its value. */
+  /** Per bit, during a scan: the best holder recorded one by one (not through its class), and its value. */
   private readonly concreteExpert = new Int32Array(MAX_MASK_NEEDS);
   private readonly concreteValue = new Float64Array(MAX_MASK_NEEDS);
 
   /** Per class, in free mode: members with a free seat (when freeMode was entered). */
   private classFree: Int32Array | undefined;
 
-
-  /** Pool experts of each type for this county (plain, East–West, leader-capable, East–West leader-capable), fillers included. */
+  /** Pool experts of each type for this county (plain, East–West, leader-level, East–West leader-level), fillers included. */
   private poolTypeTotals(county: number): number[] {
     const pool = this.pool;
     let east = 0;
@@ -646,9 +823,11 @@ export class Pricer {
     }
     return [this.poolCount - this.poolLead - east + eastLead, east - eastLead, this.poolLead - eastLead, eastLead];
   }
+
   /** Bit t set when the pool holds an expert of type t for the county outside its list (without a scan: counts only). */
   prunedTypes(county: number, store: CandidateStore): number {
     const pool = this.pool;
+    if (pool.consentRequired) return 0;
     const candType = [0, 0, 0, 0];
     for (const e of store.lists[county]!.experts) {
       if (this.classes.inPool[e] !== 1) continue;
@@ -672,6 +851,7 @@ export class Pricer {
    */
   pickFiller(county: number, type: number): number {
     const pool = this.pool;
+    if (pool.consentRequired) return -1;
     const lead = (type & TYPE_LEAD) !== 0 ? 1 : 0;
     const wantEast = (type & TYPE_EAST) !== 0;
     const nProv = pool.provinceNames.length;
@@ -692,81 +872,131 @@ export class Pricer {
  * for column generation when the bound's FREE item of the type is used.
  */
 export function nextOfType(summary: PrunedSummary, type: number): number[] {
-  const base = type * TYPE_TOP;
-  const out: [number, number][] = [];
-  for (let j = 0; j < summary.typeTopCount[type]!; j++) {
-    const e = summary.typeTopExpert[base + j]!;
-    if (!summary.individuals.has(e)) out.push([summary.typeTopValue[base + j]!, e]);
-    else if (summary.typeTopSecondExpert[base + j]! >= 0) out.push([summary.typeTopSecond[base + j]!, summary.typeTopSecondExpert[base + j]!]);
-  }
-  out.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  return out.map((x) => x[1]);
+  return summary.typeTop[type]!.next(summary.individuals);
+}
+
+/** The best pruned leaders of an East–West kind (0 or 1) other than the individuals, best first. */
+export function nextLeaders(summary: PrunedSummary, east: number): number[] {
+  return summary.leadTop[east]!.next(summary.individuals);
 }
 
 /**
  * Appends the pseudo items of a scan to a subproblem's item list (see the
  * module comment for why the result bounds the unpruned subproblem).
  *
- * Per type, the best pruned experts are represented one by one, at their
- * exact value, coverage and organization ("individuals": a group can hold
- * each only once); one FREE item with copies stands for every other pruned
- * expert of the type, at a value that bounds them all: the best record not
- * of an individual, the next member of an individual's class, the list's
- * last value when records were dropped, and 0 for fillers. COV items bring
- * the coverage of the other pruned experts: in a group, pick for each need
- * covered only by non-individual pruned members one such member (its
- * witness), no two with the same mask; each witness maps to the COV item of
- * its mask (or of a mask containing it with a higher value), every other
- * non-individual pruned member to the FREE item of its type.
+ * The best pruned experts, per type as members and per East–West kind as
+ * leaders, are represented one by one ("individuals"), at their exact
+ * value, mask and organization, each as a plain item and (when it may lead)
+ * a linked leader twin: a group can hold each once. The other pruned
+ * experts map to shared items. A group over the whole pool with leader ℓ
+ * maps to items as follows: pick for each bit earned only by non-individual
+ * pruned members one such member (its witness), no two with the same mask;
+ * a witness maps to the COV item of its mask (or of a mask containing it
+ * with a higher value) — the LEADCOV item when it is ℓ —; ℓ (when not a
+ * witness) maps to the LEADFREE item; then pick for each organization type
+ * brought only by the other non-individual pruned members one of them, who
+ * maps to the ORG item of its type; every other non-individual pruned member
+ * maps to the FREE item of its type. Each such item is worth at least what
+ * its experts bring: FREE bounds every non-individual pruned expert of its
+ * type as a member (the best record not of an individual, the next member
+ * of an individual's class, the list's last value when records were
+ * dropped, the fillers' bound), LEADFREE every one as leader, COV and
+ * LEADCOV their mask's best (at most FREE's and LEADFREE's), ORG its type's
+ * best; COV, LEADCOV and LEADFREE are wild (they may bring any one
+ * organization type), ORG brings its own, FREE none. Pseudo items carry no
+ * organization: the S4 penalty only lowers a score.
  */
 export function pseudoItems(summary: PrunedSummary, items: ItemList, sizeMax: number, pool: Pool, county: number, price: Float64Array): void {
   summary.individuals.clear();
-  let restMax = -Infinity;
-  const seen = new Set<number>();
-  for (let t = 0; t < 4; t++) {
-    const pruned = summary.typePruned[t]!;
-    if (pruned <= 0) continue;
-    const flags = F_PSEUDO | ((t & TYPE_LEAD) !== 0 ? F_LEAD : 0) | ((t & TYPE_EAST) !== 0 ? F_EAST : 0);
-    const base = t * TYPE_TOP;
-    const count = summary.typeTopCount[t]!;
-    const individual = new Set<number>();
-    for (let j = 0; j < count && individual.size < INDIVIDUALS; j++) {
-      const e = summary.typeTopExpert[base + j]!;
-      if (individual.has(e) || seen.has(e)) continue;
-      individual.add(e);
-      seen.add(e);
+  if (pool.consentRequired) return;
+  const chosen: number[] = [];
+  const pick = (list: TopList): void => {
+    let taken = 0;
+    for (let j = 0; j < list.count && taken < INDIVIDUALS; j++) {
+      const e = list.expert[j]!;
+      if (summary.individuals.has(e)) continue;
       summary.individuals.add(e);
-      items.push(e, fitOf(pool, e, county) - price[e]! + ROUNDING, coverMaskOf(pool, e, county), flags, pool.organization[e]!, 1);
+      chosen.push(e);
+      taken++;
     }
-    if (pruned <= individual.size) continue;
-    let rest = 0;
-    for (let j = 0; j < count; j++) {
-      const e = summary.typeTopExpert[base + j]!;
-      rest = Math.max(rest, individual.has(e) ? summary.typeTopSecond[base + j]! : summary.typeTopValue[base + j]!);
-    }
-    if (summary.typeTopSaturated[t] === 1 && count > 0) rest = Math.max(rest, summary.typeTopValue[base + count - 1]!);
-    items.push(-1, rest + ROUNDING, 0, flags, -1, sizeMax);
+  };
+  for (let t = 0; t < 4; t++) if (summary.typePruned[t]! > 0) pick(summary.typeTop[t]!);
+  for (const list of summary.leadTop) pick(list);
+  const perType = [0, 0, 0, 0];
+  const leadersOf = [0, 0];
+  const countsEast = pool.leaderCountsEast;
+  for (const e of chosen) {
+    const east = isEastPair(pool, e, county);
+    perType[(pool.leaderLevel[e] === 1 ? TYPE_LEAD : 0) | (east ? TYPE_EAST : 0)]!++;
+    const value = fitOf(pool, e, county) - price[e]! + ROUNDING;
+    const mask = coverMaskOf(pool, e, county);
+    const org = pool.organization[e]!;
+    const type = pool.orgType[e]!;
+    const plain = items.push(e, value, mask, F_PSEUDO | (east ? F_EAST : 0), org, 1, type);
+    if (!canLeadOf(pool, e, county)) continue;
+    leadersOf[east ? 1 : 0]!++;
+    const twin = items.push(e, value + leaderTermOf(pool, e, county), mask, F_PSEUDO | F_LEADER | (countsEast && east ? F_EAST : 0), org, 1, type);
+    items.link(plain, twin);
+  }
+  // FREE: the other pruned experts of each type, as members.
+  let restMax = -Infinity;
+  for (let t = 0; t < 4; t++) {
+    if (summary.typePruned[t]! <= perType[t]!) continue;
+    const rest = Math.max(summary.typeTop[t]!.rest(summary.individuals), summary.fillerValue[t]!);
+    if (rest === -Infinity) continue;
+    items.push(-1, rest + ROUNDING, 0, F_PSEUDO | ((t & TYPE_LEAD) !== 0 ? F_LEAD : 0) | ((t & TYPE_EAST) !== 0 ? F_EAST : 0), -1, sizeMax);
     restMax = Math.max(restMax, rest);
   }
-  // Coverage by pruned experts other than the individuals (who bring their own): one item per coverage
-  // mask of pruned experts, worth the best expert with that mask (and at most the best FREE value). Masks
-  // that a better-valued mask contains are left out: its item dominates theirs.
-  if (restMax === -Infinity) return;
-  const anyLead = summary.typeExists[TYPE_LEAD] === 1 || summary.typeExists[TYPE_LEAD | TYPE_EAST] === 1;
+  // LEADFREE: the other pruned experts who may lead, as leaders (one item when the leader is never East–West).
+  const leadRest = [-Infinity, -Infinity];
+  for (let east = 0; east < 2; east++) {
+    if (summary.typePruned[TYPE_LEAD | (east === 1 ? TYPE_EAST : 0)]! <= leadersOf[east]!) continue;
+    leadRest[east] = Math.max(summary.leadTop[east]!.rest(summary.individuals), summary.fillerLead[east]!);
+  }
+  let leadRestMax = -Infinity;
+  if (countsEast) {
+    for (let east = 0; east < 2; east++) {
+      if (leadRest[east] === -Infinity) continue;
+      items.push(-1, leadRest[east]! + ROUNDING, 0, F_PSEUDO | F_LEADER | (east === 1 ? F_EAST : 0), -1, 1, WILD_TYPE);
+      leadRestMax = Math.max(leadRestMax, leadRest[east]!);
+    }
+  } else {
+    leadRestMax = Math.max(leadRest[0]!, leadRest[1]!);
+    if (leadRestMax > -Infinity) items.push(-1, leadRestMax + ROUNDING, 0, F_PSEUDO | F_LEADER, -1, 1, WILD_TYPE);
+  }
   const anyEast = summary.typeExists[TYPE_EAST] === 1 || summary.typeExists[TYPE_LEAD | TYPE_EAST] === 1;
-  const flags = F_PSEUDO | (anyLead ? F_LEAD : 0) | (anyEast ? F_EAST_FLEX : 0);
-  const masks = summary.maskBest.entries().sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  // ORG: per organization type, one item standing for the member who brings it (typed, at most FREE's best).
+  if (restMax > -Infinity) {
+    for (let t = 0; t < summary.orgValue.length; t++) {
+      const v = summary.orgValue[t]!;
+      if (v > -Infinity) items.push(-1, Math.min(v, restMax) + ROUNDING, 0, F_PSEUDO | (anyEast ? F_EAST_FLEX : 0), -1, 1, t);
+    }
+  }
+  // COV: bits of pruned experts other than the individuals (who bring their own): one item per mask of pruned
+  // experts, worth the best expert with that mask (and at most FREE's best). Masks that a better-valued mask
+  // contains are left out: its item dominates theirs.
+  if (restMax > -Infinity) coverItems(items, summary.maskBest, restMax, F_PSEUDO | (anyEast ? F_EAST_FLEX : 0), MAX_COVER_ITEMS);
+  // LEADCOV: the same for the leader's bits, at leader values.
+  if (leadRestMax > -Infinity) {
+    const eastLeader = countsEast && summary.typeExists[TYPE_LEAD | TYPE_EAST] === 1;
+    coverItems(items, summary.leadMaskBest, leadRestMax, F_PSEUDO | F_LEADER | (eastLeader ? F_EAST_FLEX : 0), MAX_LEAD_COVER_ITEMS);
+  }
+}
+
+/** Items, one copy each, for the masks of a table: at most `cap` of them, past which the rest share one item (their union, their best value). */
+function coverItems(items: ItemList, table: MaskTable, ceiling: number, flags: number, cap: number): void {
+  const masks = table.entries().sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const kept: [number, number][] = [];
   for (const [mask, value] of masks) if (!kept.some(([m]) => (m & mask) === mask)) kept.push([mask, value]);
-  // Past a few dozen items the search slows; the rest share one item (their union, their best value).
+  // Past a few dozen items the search slows.
   let spillMask = 0;
   let spillValue = -Infinity;
   kept.forEach(([mask, value], j) => {
-    if (j < MAX_COVER_ITEMS) items.push(-1, Math.min(value, restMax) + ROUNDING, mask, flags, -1, 1);
+    if (j < cap) items.push(-1, Math.min(value, ceiling) + ROUNDING, mask, flags, -1, 1, WILD_TYPE);
     else {
       spillMask |= mask;
       spillValue = Math.max(spillValue, value);
     }
   });
-  if (spillMask !== 0) items.push(-1, Math.min(spillValue, restMax) + ROUNDING, spillMask, flags, -1, 1);
+  if (spillMask !== 0) items.push(-1, Math.min(spillValue, ceiling) + ROUNDING, spillMask, flags, -1, 1, WILD_TYPE);
 }

@@ -6,12 +6,14 @@
  * Counties whose chosen experts are all within capacity keep their choice:
  * nobody else wants more of those experts than there is. The others
  * compete. Each is first asked what it would lose without the contested
- * experts (its regret); counties with pins choose first (H9), then those
- * that would lose most, each re-solving its subproblem at the current prices
+ * experts (its regret); counties with pins choose first (H9), then the
+ * counties of each priority tier in turn, and within a tier those that
+ * would lose most, each re-solving its subproblem at the current prices
  * with the experts already taken removed. Prices keep the later choices away
  * from experts that other counties value, which is what makes the greedy
  * order work.
  */
+import { priorityTiers } from '../../rules/priority.js';
 import { Assignment } from './assignment.js';
 import type { Lagrangian } from './lagrangian.js';
 import type { ScalableState } from './setup.js';
@@ -26,23 +28,26 @@ export function repair(state: ScalableState, lag: Lagrangian): Assignment {
   const contested: number[] = [];
   for (const c of open) {
     const ch = lag.choice[c];
-    if (ch && ch.members.every((e) => demand[e]! <= pool.capacity[e]! && !a.blockedFor(c, e) && state.store.has(c, e))) a.place(c, ch);
+    // Under leadOnce (H4c) a choice whose leader already leads a placed group competes like the others.
+    if (ch && ch.members.every((e) => demand[e]! <= pool.capacity[e]! && !a.blockedFor(c, e) && state.store.has(c, e)) && !a.leadsElsewhere(c, ch.leader)) a.place(c, ch);
     else contested.push(c);
   }
   const regret = new Map<number, number>();
   for (const c of contested) {
     if (clock.expired()) return a;
-    subs.load(c, pricer.price, (e) => demand[e]! > pool.capacity[e]! || a.blockedFor(c, e));
+    subs.load(c, pricer.price, (e) => demand[e]! > pool.capacity[e]! || a.blockedFor(c, e), true, (e) => a.leadsElsewhere(c, e));
     const alt = subs.solve(c, 'search');
     const ch = lag.choice[c];
     regret.set(c, (ch ? lag.value[c]! : 0) - (alt.status === 'infeasible' || alt.value === -Infinity ? -1e12 : alt.value));
   }
-  // Pinned counties choose first (H9: they come before any other county), then by regret.
+  // Pinned counties choose first (H9: they come before any other county), then each priority tier in turn
+  // (成熟一批、匹配一批: an earlier tier is served before a later one however much either would lose), then by regret.
   const pinned = (c: number): number => (state.store.hasPins(c) ? 1 : 0);
-  contested.sort((x, y) => pinned(y) - pinned(x) || regret.get(y)! - regret.get(x)! || x - y);
+  const { tierAt } = priorityTiers(state.ctx);
+  contested.sort((x, y) => pinned(y) - pinned(x) || tierAt[x]! - tierAt[y]! || regret.get(y)! - regret.get(x)! || x - y);
   for (const c of contested) {
     if (clock.expired()) return a;
-    subs.load(c, pricer.price, (e) => a.blockedFor(c, e));
+    subs.load(c, pricer.price, (e) => a.blockedFor(c, e), true, (e) => a.leadsElsewhere(c, e));
     const choice = subs.choice(subs.solve(c, 'search'));
     if (choice) a.place(c, choice);
   }

@@ -32,7 +32,7 @@
  * (status `time-limit`): a run that finishes its schedule never rushes, so
  * its result never depends on the clock.
  */
-import { Assignment } from './assignment.js';
+import { Assignment, compareAssignments, type Standing } from './assignment.js';
 import { openCounties } from './bound.js';
 import { placeBest, refreshFree, reoptimize } from './local-search.js';
 import { matchLeftovers } from './polish.js';
@@ -179,12 +179,12 @@ function search(state: ScalableState, a: Assignment): void {
   const { clock } = state;
   const open = openCounties(state);
   for (let round = 0; round < SEARCH_ROUNDS && !clock.expired(); round++) {
-    const matched = a.matched;
-    const objective = a.objective;
+    const before: Standing = { pinnedMatched: a.pinnedMatched, matched: a.matched, objective: a.objective, tierMatched: a.tierMatched };
     matchLeftovers(state, a, open);
     refreshFree(state, a, open);
     reoptimize(state, a, open);
     clock.report(a.objective, Infinity, a.matched, `rush search ${round + 1}`);
-    if (a.matched === matched && a.objective <= objective + 1e-9 * Math.max(1, Math.abs(objective))) break;
+    // A round that only traded a later tier's county for an earlier one's is progress too (priority before score).
+    if (compareAssignments(a, before) <= 0) break;
   }
 }

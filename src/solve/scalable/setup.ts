@@ -5,10 +5,11 @@
  *
  * First candidates of a county: its eligible local scientists, its pinned
  * experts and every expert with an affinity row for it (these are never
- * pruned: the pricing scan knows only skill relevance), then from a pricing
- * scan at zero prices the best experts overall, the best coverer of each
- * need and of each type (may lead × East–West), and fillers until the quotas
- * have room to choose.
+ * pruned: the pricing scan knows only unrated pairs), then from a pricing
+ * scan at zero prices the best experts overall, the best holder of each bit
+ * (need, industry), of each organization type, of each type (may lead ×
+ * East–West) and the best leaders, and fillers until the quotas have room
+ * to choose.
  */
 import { diagnoseCounty, type Diagnosis } from '../../explain/diagnose.js';
 import { poolIndexOf } from '../../explain/pool-index.js';
@@ -118,6 +119,9 @@ function seedCandidates(state: ScalableState, c: number): void {
   for (let i = 0; i < summary.topCount; i++) picks.push(summary.topExpert[i]!);
   for (let j = 0; j < summary.needExpert.length; j++) if (summary.needExpert[j]! >= 0) picks.push(summary.needExpert[j]!);
   for (let t = 0; t < 4; t++) if (summary.typeExpert[t]! >= 0) picks.push(summary.typeExpert[t]!);
+  for (const e of summary.orgExpert) if (e >= 0) picks.push(e);
+  // The best leaders: what leading adds (S2b) is not in a member's value.
+  for (const list of summary.leadTop) for (let j = 0; j < Math.min(3, list.count); j++) picks.push(list.expert[j]!);
   const typeExists = Array.from(summary.typeExists);
   for (const e of picks) if (store.add(c, e)) pricer.mark(e);
   // Room for the quotas: a few who may lead, enough East–West members, enough members overall.
@@ -138,7 +142,8 @@ function seedCandidates(state: ScalableState, c: number): void {
       if (!added) break;
     }
   };
-  fill([TYPE_LEAD, TYPE_LEAD | TYPE_EAST], () => want(F_LEAD) >= 3);
+  // (Under leaderSkill 'required' a filler cannot lead: the leaders above are those who can.)
+  if (!pool.leaderSkillRequired) fill([TYPE_LEAD, TYPE_LEAD | TYPE_EAST], () => want(F_LEAD) >= 3);
   if (paired) fill([TYPE_EAST, TYPE_EAST | TYPE_LEAD], () => want(F_EAST) >= o.eastMax + 1);
   const others = (): number => store.lists[c]!.flags.filter((f) => (f & (F_LOCAL | F_EAST)) === 0).length;
   fill([0, TYPE_LEAD], () => others() >= sizeMax + 2);

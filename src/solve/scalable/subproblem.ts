@@ -2,10 +2,15 @@
  * One county's subproblem as the scalable solver poses it: its candidates
  * turned into group-solver items at some prices, with or without the pseudo
  * items that bound the pruned experts, and the answer read back as experts.
+ *
+ * A candidate who may lead comes as two items, its plain copy (worth
+ * fit − price) and its leader twin (worth fit + leader term − price,
+ * East–West only when `leaderCountsEast`), so that the solver picks the
+ * leader for what leading is worth (S2b) and counts H6 without the leader.
  */
 import type { CandidateStore } from './candidates.js';
-import { F_EAST, F_FORCED, F_LEAD, F_PSEUDO, GroupSolver, ItemList, type GroupAnswer, type GroupRules } from './group-solver.js';
-import { isPaired, needPoints, requiredMask, unmaskedPoints, type Pool } from './pool.js';
+import { F_EAST, F_FORCED, F_FORCED_ONE, F_LEAD, F_LEADER, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, PRICES, type GroupAnswer, type GroupRules } from './group-solver.js';
+import { bitPointsOf, isPaired, requiredMask, type Pool } from './pool.js';
 import { pseudoItems, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
 import { spinOf } from './ranked-sets.js';
 
@@ -18,11 +23,17 @@ import { spinOf } from './ranked-sets.js';
  * search, which keep whatever is better.
  */
 export const EFFORT = {
-  bound: { relativeTolerance: 1e-5, nodeLimit: 200_000 },
-  // (On small rounds `Subproblems.exactBounds` makes the bound's solves exact.)
-  guide: { relativeTolerance: 1e-3, nodeLimit: 300 },
-  search: { relativeTolerance: 1e-4, nodeLimit: 3_000 },
+  // Many candidates are worth the same (equal fits; bits that differ only by organization type), and a proof
+  // among such ties can take hundreds of thousands of nodes for a fraction of a point: past the node limit the
+  // root bound stands (valid, a little weaker), sharpened by more subgradient steps.
+  bound: { relativeTolerance: 2e-3, nodeLimit: 500, rootSteps: 100 },
+  // (On small rounds `Subproblems.exactBounds` makes the bound's and the search's solves exact, with `EXACT_BOUND_NODES`.)
+  guide: { relativeTolerance: 5e-3, nodeLimit: 60, rootSteps: 12 },
+  search: { relativeTolerance: 5e-3, nodeLimit: 300, rootSteps: 20 },
 } as const;
+
+/** Node limit of the bound's and the search's solves when they are exact (small rounds, `Subproblems.exactBounds`). */
+export const EXACT_BOUND_NODES = 200_000;
 
 /** A kind of solve (see `EFFORT`). */
 export type Effort = keyof typeof EFFORT;
@@ -53,16 +64,27 @@ export interface GroupChoice {
   value: number;
 }
 
+/** A group to start a search from: its members, and who led it. */
+export interface GroupHint {
+  readonly members: readonly number[];
+  readonly leader?: number | undefined;
+}
+
+function isMemberList(hint: GroupHint | readonly number[]): hint is readonly number[] {
+  return Array.isArray(hint);
+}
+
 /** The solver's view of every county's subproblem. */
 export class Subproblems {
   readonly solver: GroupSolver;
   readonly items = new ItemList();
   private readonly rules: (GroupRules | undefined)[];
-  /** Points of needs beyond the mask, per county (added to bounds only). */
+  /** Points of terms beyond the mask, per county (added to bounds only). */
   readonly extraPoints: Float64Array;
   /**
-   * Solve the bound's subproblems exactly (no tolerance): set for small
-   * rounds, where the bound can then prove an optimum.
+   * Solve the bound's and the search's subproblems exactly (no tolerance,
+   * `EXACT_BOUND_NODES`): set for small rounds, where the bound can then
+   * prove an optimum and the search reach it.
    */
   exactBounds = false;
 
@@ -72,7 +94,7 @@ export class Subproblems {
     this.solver = new GroupSolver(orgs);
     this.rules = new Array<GroupRules | undefined>(pool.nCounties);
     this.extraPoints = new Float64Array(pool.nCounties);
-    for (let c = 0; c < pool.nCounties; c++) this.extraPoints[c] = unmaskedPoints(pool, c);
+    for (let c = 0; c < pool.nCounties; c++) this.extraPoints[c] = pool.unmaskedPoints[c]!;
   }
 
   /** The county's rules (built once). */
@@ -89,10 +111,14 @@ export class Subproblems {
         paired: isPaired(pool, county),
         eastMin: o.eastMin,
         eastMax: o.eastMax,
-        needValue: needPoints(pool, county),
+        needValue: bitPointsOf(pool, county),
         required: requiredMask(pool, county),
         orgLimit: o.maxSameOrganization,
         orgPenalty: pool.organizationPenalty,
+        sizeTarget: pool.sizeTarget[county]!,
+        sizeWeight: pool.sizeWeight,
+        typeValue: pool.orgTypePoints,
+        typeCap: pool.orgTypeCount,
       };
       this.rules[county] = r;
     }
@@ -101,24 +127,48 @@ export class Subproblems {
 
   /**
    * Loads the county's candidates as items worth fit − price (price may be
-   * null for none); experts for which `blocked` returns true are left out.
-   * When one of them is pinned to the county (its seat taken over by another
-   * pinned county, see `pinned.ts`), the county has no group: `solve` then
-   * answers infeasible.
+   * null for none), a leader twin beside each candidate who may lead;
+   * experts for which `blocked` returns true are left out, and those for
+   * which `cannotLead` does get no twin (H4c on the primal side). When a
+   * left-out expert is pinned to the county (its seat taken over by another
+   * pinned county, see `pinned.ts`, or a pinned leader who may not lead
+   * here), the county has no group: `solve` then answers infeasible.
    */
-  load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean, tieBreak = true): void {
+  load(county: number, price: Float64Array | null, blocked?: (expert: number) => boolean, tieBreak = true, cannotLead?: (expert: number) => boolean): void {
     const list = this.store.lists[county]!;
     const items = this.items;
+    const pool = this.pool;
     items.clear();
     this.pinBlocked = false;
-    const seed = this.pool.ctx.options.seed;
+    const seed = pool.ctx.options.seed;
+    // A pinned leader leads: nobody else gets a twin.
+    let pinnedLeader = false;
+    for (const f of list.flags) if ((f & F_PIN_LEADER) !== 0) pinnedLeader = true;
     for (let i = 0; i < list.experts.length; i++) {
       const e = list.experts[i]!;
+      const f = list.flags[i]!;
       if (blocked?.(e)) {
-        if ((list.flags[i]! & F_FORCED) !== 0) this.pinBlocked = true;
+        if ((f & F_FORCED) !== 0) this.pinBlocked = true;
         continue;
       }
-      items.push(e, list.fit[i]! - (price ? price[e]! : 0) + (tieBreak ? jitter(seed, county, e) : 0), list.mask[i]!, list.flags[i]!, this.pool.organization[e]!);
+      const value = list.fit[i]! - (price ? price[e]! : 0) + (tieBreak ? jitter(seed, county, e) : 0);
+      const mask = list.mask[i]!;
+      const org = pool.organization[e]!;
+      const type = pool.orgType[e]!;
+      const quota = f & (F_LOCAL | F_EAST);
+      const twin = F_LEADER | (pool.leaderCountsEast ? f & F_EAST : 0);
+      const mayLead = (f & F_LEAD) !== 0 && !(cannotLead?.(e) ?? false);
+      if ((f & F_PIN_LEADER) !== 0) {
+        if (!mayLead) this.pinBlocked = true;
+        else items.push(e, value + list.lead[i]!, mask, F_FORCED | F_PIN_LEADER | twin, org, 1, type);
+      } else if (!mayLead || pinnedLeader) {
+        items.push(e, value, mask, quota | (f & F_FORCED), org, 1, type);
+      } else {
+        const forced = (f & F_FORCED) !== 0 ? F_FORCED_ONE : 0;
+        const a = items.push(e, value, mask, quota | forced, org, 1, type);
+        const b = items.push(e, value + list.lead[i]!, mask, twin | forced, org, 1, type);
+        items.link(a, b);
+      }
     }
   }
 
@@ -129,24 +179,38 @@ export class Subproblems {
 
   /**
    * Solves the loaded items for the county with the effort of its kind. A
-   * `hint` (experts of a group, e.g. the county's last one) seeds the first
-   * incumbent; the county's last root coverage prices seed the bound. Both
-   * only speed the search up: the answer is as exact either way.
+   * `hint` (a group, e.g. the county's last one) seeds the first incumbent;
+   * the county's last root coverage prices seed the bound. Both only speed
+   * the search up: the answer is as exact either way.
    */
-  solve(county: number, effort: Effort, hint?: readonly number[]): GroupAnswer {
+  solve(county: number, effort: Effort, hint?: GroupHint | readonly number[]): GroupAnswer {
     if (this.pinBlocked) return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: new Int32Array(this.items.n), leader: -1, nodes: 0 };
-    this.solver.relativeTolerance = effort === 'bound' && this.exactBounds ? 0 : EFFORT[effort].relativeTolerance;
-    this.solver.nodeLimit = EFFORT[effort].nodeLimit;
+    this.solver.relativeTolerance = this.exactBounds && effort !== 'guide' ? 0 : EFFORT[effort].relativeTolerance;
+    // On small rounds the bound's and the search's solves are exact (the guide's only steer prices).
+    const exact = this.exactBounds && effort !== 'guide';
+    this.solver.nodeLimit = exact ? EXACT_BOUND_NODES : EFFORT[effort].nodeLimit;
+    this.solver.rootSteps = EFFORT[effort].rootSteps;
     let hintTake: Int32Array | undefined;
-    if (hint && hint.length > 0) {
+    const given: GroupHint | undefined = hint === undefined ? undefined : isMemberList(hint) ? { members: hint } : hint;
+    if (given && given.members.length > 0) {
       const items = this.items;
       if (this.hintBuf.length < items.n) this.hintBuf = new Int32Array(2 * items.n);
       hintTake = this.hintBuf;
-      for (let i = 0; i < items.n; i++) hintTake[i] = items.expert[i]! >= 0 && hint.includes(items.expert[i]!) ? 1 : 0;
+      for (let i = 0; i < items.n; i++) {
+        const e = items.expert[i]!;
+        const leads = (items.flags[i]! & F_LEADER) !== 0;
+        hintTake[i] = e >= 0 && (items.flags[i]! & F_PSEUDO) === 0 && given.members.includes(e) && leads === (e === given.leader) ? 1 : 0;
+      }
     }
     let mu = this.mu[county];
+    const t0 = performance.now();
     const answer = this.solver.solve(this.items, this.rulesOf(county), 0, { ...(hintTake ? { hint: hintTake } : {}), ...(mu ? { mu } : {}) });
-    if (!mu) this.mu[county] = mu = new Float64Array(32);
+    const dt = performance.now() - t0;
+    const st = ((globalThis as any).__bstats ??= {});
+    const k = effort;
+    const e = (st[k] ??= { calls: 0, nodes: 0, ms: 0, items: 0, trunc: 0, max: 0 });
+    e.calls++; e.nodes += answer.nodes; e.ms += dt; e.items += this.items.n; if (answer.status === 'truncated') e.trunc++; if (dt > e.max) { e.max = dt; e.maxNodes = answer.nodes; e.maxItems = this.items.n; }
+    if (!mu) this.mu[county] = mu = new Float64Array(PRICES);
     mu.set(this.solver.rootPrices());
     return answer;
   }
@@ -157,12 +221,17 @@ export class Subproblems {
   /** Each county's last root coverage prices. */
   private readonly mu: (Float64Array | undefined)[] = [];
 
-  /** Adds a virtual filler (worth 0, no coverage, copies up to the group size) for each type in `types` (bit t set for type t). */
+  /**
+   * Adds a virtual filler (worth 0, no coverage, copies up to the group size) for each type in `types` (bit t set
+   * for type t), and for a type that may lead, a virtual leader (one copy).
+   */
   addFillers(county: number, types: number): void {
     const sizeMax = this.rulesOf(county).sizeMax;
     for (let t = 0; t < 4; t++) {
       if ((types & (1 << t)) === 0) continue;
-      this.items.push(-1, 0, 0, F_PSEUDO | ((t & TYPE_LEAD) !== 0 ? F_LEAD : 0) | ((t & TYPE_EAST) !== 0 ? F_EAST : 0), -1, sizeMax);
+      const east = (t & TYPE_EAST) !== 0 ? F_EAST : 0;
+      this.items.push(-1, 0, 0, F_PSEUDO | east, -1, sizeMax);
+      if ((t & TYPE_LEAD) !== 0) this.items.push(-1, 0, 0, F_PSEUDO | F_LEADER | (this.pool.leaderCountsEast ? east : 0), -1, 1);
     }
   }
 
