@@ -26,7 +26,8 @@ import { resolveOptions } from '../../src/model/options.js';
 import { compareTierCounts, standingOf } from '../../src/rules/priority.js';
 import { solve } from '../../src/solve/solve.js';
 
-const SOLVERS = ['exact', 'highs', 'scalable', 'auto'] as const;
+// `highs` is an alias of `exact` (same engine, same model): solving with both would only double the cost of this file.
+const SOLVERS = ['exact', 'scalable', 'auto'] as const;
 const COUNTIES = 20;
 
 /** The scarce round of `seed` with priorities: `distinct` a permutation of 0…n−1, `tiered` row index mod 3. */
@@ -66,7 +67,8 @@ describe('scarce rounds: the same counties unmatched under every solver when pri
     it(`seed ${seed}, three tiers: the same counts per tier`, async () => {
       const instance = scarce(seed, 'tiered');
       const exact = tierCounts(instance, await solved(instance, { solver: 'exact' }));
-      for (const solver of ['scalable', 'auto'] as const) expect(tierCounts(instance, await solved(instance, { solver })), solver).toEqual(exact);
+      // `auto` on a round this small ends with the exact polish, already compared above with distinct priorities.
+      expect(tierCounts(instance, await solved(instance, { solver: 'scalable' })), 'scalable').toEqual(exact);
     }, 900_000);
   }
 
