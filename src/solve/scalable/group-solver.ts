@@ -454,16 +454,6 @@ export class GroupSolver {
     }
     this.tolerance = Math.max(EPS, tolerance, this.relativeTolerance * (start > -Infinity ? Math.abs(start) : 0));
     const rootBound = this.val + this.covVal + sizeTerm(rules, this.cnt) + Math.max(0, this.optimistic(0, 0));
-    {
-      const st = ((globalThis as any).__rootgap ??= { n: 0, gaps: [] as number[] });
-      st.n++; if (st.gaps.length < 5000 && start > -Infinity) st.gaps.push(rootBound - start);
-      if (start > -Infinity && rootBound - start > 0.3 && (st.dumped ?? 0) < 40 && process.env.B_DUMP && Math.random() < 0.2) {
-        st.dumped = (st.dumped ?? 0) + 1;
-        const it = items; const rows = [];
-        for (let i = 0; i < it.n; i++) rows.push([it.expert[i], it.value[i], it.mask[i], it.flags[i], it.org[i], it.mult[i], it.partner[i], it.type[i]]);
-        (process as any).getBuiltinModule('node:fs').writeFileSync(process.env.B_DUMP + st.dumped + '.json', JSON.stringify({ rows, rules: { ...rules, needValue: Array.from(rules.needValue) }, rootBound, start }));
-      }
-    }
     this.dfs(0, 0);
     // Undo the pinned items' organization counts (the only state that outlives a call).
     for (let i = 0; i < n; i++) if ((flags[i]! & F_FORCED) !== 0 && org[i]! >= 0) this.orgCount[org[i]!] = 0;

@@ -43,7 +43,7 @@ import { nextLeaders, nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } fro
  * (a generalist covering every required need) does not take the whole step.
  */
 const STEP_RULE = {
-  default: { clip: Infinity, maxGap: 0.01 },
+  default: { clip: Infinity, maxGap: 0.002 },
   affinity: { clip: 1, maxGap: 1 },
 } as const;
 
@@ -181,8 +181,11 @@ export class Lagrangian {
     for (const c of this.open()) {
       if (clock.expired()) return false;
       const summary = pricer.scan(c, store, pool.sizeMax[c]! + 4);
-      // No tie-breaking bonus here: this answer's value is part of the proven bound.
-      subs.load(c, price, undefined, false);
+      // This answer's value is part of the proven bound: the tie-breaking bonus (never negative) only raises it, by
+      // at most the group size × JITTER. Without it every county's search would take the same experts among equals,
+      // and the first step would price conflicts that do not exist; on small rounds, whose bounds prove optima,
+      // it is left out.
+      subs.load(c, price, undefined, !subs.exactBounds);
       subs.addPseudo(c, summary, price);
       const answer = subs.solve(c, 'bound', this.hintOf(c));
       if (answer.status === 'infeasible') {

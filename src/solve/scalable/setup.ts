@@ -81,7 +81,9 @@ export function prepareCounties(state: ScalableState, after?: (county: number, d
     after?.(c, c + 1);
   }
   // On small rounds the bound's subproblems are solved exactly, so that an optimum can be proven.
-  state.subs.exactBounds = state.countyState.filter((s) => s === 'open').length <= EXACT_BOUND_COUNTIES;
+  const open = state.countyState.filter((s) => s === 'open').length;
+  state.subs.exactBounds = open <= EXACT_BOUND_COUNTIES;
+  state.subs.exactSearch = open <= EXACT_SEARCH_COUNTIES;
 }
 
 /** One county's first candidates and diagnosis: it stays open, or leaves the search with its reason. */
@@ -100,6 +102,9 @@ function prepareCounty(state: ScalableState, c: number): void {
 
 /** Rounds with at most this many open counties get exact bound subproblems (see `Subproblems.exactBounds`). */
 export const EXACT_BOUND_COUNTIES = 100;
+
+/** Rounds with at most this many open counties get exact search subproblems (see `Subproblems.exactSearch`). */
+export const EXACT_SEARCH_COUNTIES = 12;
 
 /** A county as people name it. */
 export function label(county: County): string {

@@ -27,13 +27,16 @@ export const EFFORT = {
   // among such ties can take hundreds of thousands of nodes for a fraction of a point: past the node limit the
   // root bound stands (valid, a little weaker), sharpened by more subgradient steps.
   bound: { relativeTolerance: 2e-3, nodeLimit: 500, rootSteps: 100 },
-  // (On small rounds `Subproblems.exactBounds` makes the bound's and the search's solves exact, with `EXACT_BOUND_NODES`.)
+  // (On small rounds `Subproblems.exactBounds` and `exactSearch` make the bound's and the search's solves exact.)
   guide: { relativeTolerance: 5e-3, nodeLimit: 60, rootSteps: 12 },
   search: { relativeTolerance: 5e-3, nodeLimit: 300, rootSteps: 20 },
 } as const;
 
-/** Node limit of the bound's and the search's solves when they are exact (small rounds, `Subproblems.exactBounds`). */
-export const EXACT_BOUND_NODES = 200_000;
+/**
+ * Node limits of exact solves: the bound's on small rounds (`Subproblems.exactBounds`; past the limit the root
+ * bound stands, which keeps the bound valid), the search's on tiny ones (`Subproblems.exactSearch`).
+ */
+export const EXACT_NODES = { bound: 20_000, search: 200_000, guide: 0 } as const;
 
 /** A kind of solve (see `EFFORT`). */
 export type Effort = keyof typeof EFFORT;
@@ -82,11 +85,12 @@ export class Subproblems {
   /** Points of terms beyond the mask, per county (added to bounds only). */
   readonly extraPoints: Float64Array;
   /**
-   * Solve the bound's and the search's subproblems exactly (no tolerance,
-   * `EXACT_BOUND_NODES`): set for small rounds, where the bound can then
-   * prove an optimum and the search reach it.
+   * Solve the bound's subproblems exactly (no tolerance, `EXACT_NODES`):
+   * set for small rounds, where the bound can then prove an optimum.
    */
   exactBounds = false;
+  /** Solve the search's subproblems exactly too: set for tiny rounds (the properties' and tests' rounds), where the search can then reach the optimum. */
+  exactSearch = false;
 
   constructor(readonly pool: Pool, readonly store: CandidateStore) {
     let orgs = 0;
@@ -185,10 +189,10 @@ export class Subproblems {
    */
   solve(county: number, effort: Effort, hint?: GroupHint | readonly number[]): GroupAnswer {
     if (this.pinBlocked) return { status: 'infeasible', value: -Infinity, bound: -Infinity, take: new Int32Array(this.items.n), leader: -1, nodes: 0 };
-    this.solver.relativeTolerance = this.exactBounds && effort !== 'guide' ? 0 : EFFORT[effort].relativeTolerance;
-    // On small rounds the bound's and the search's solves are exact (the guide's only steer prices).
-    const exact = this.exactBounds && effort !== 'guide';
-    this.solver.nodeLimit = exact ? EXACT_BOUND_NODES : EFFORT[effort].nodeLimit;
+    // On small rounds the bound's solves are exact, and on tiny ones the search's too (the guide's only steer prices).
+    const exact = (effort === 'bound' && this.exactBounds) || (effort === 'search' && this.exactSearch);
+    this.solver.relativeTolerance = exact ? 0 : EFFORT[effort].relativeTolerance;
+    this.solver.nodeLimit = exact ? EXACT_NODES[effort] : EFFORT[effort].nodeLimit;
     this.solver.rootSteps = EFFORT[effort].rootSteps;
     let hintTake: Int32Array | undefined;
     const given: GroupHint | undefined = hint === undefined ? undefined : isMemberList(hint) ? { members: hint } : hint;
@@ -203,13 +207,7 @@ export class Subproblems {
       }
     }
     let mu = this.mu[county];
-    const t0 = performance.now();
     const answer = this.solver.solve(this.items, this.rulesOf(county), 0, { ...(hintTake ? { hint: hintTake } : {}), ...(mu ? { mu } : {}) });
-    const dt = performance.now() - t0;
-    const st = ((globalThis as any).__bstats ??= {});
-    const k = effort;
-    const e = (st[k] ??= { calls: 0, nodes: 0, ms: 0, items: 0, trunc: 0, max: 0 });
-    e.calls++; e.nodes += answer.nodes; e.ms += dt; e.items += this.items.n; if (answer.status === 'truncated') e.trunc++; if (dt > e.max) { e.max = dt; e.maxNodes = answer.nodes; e.maxItems = this.items.n; }
     if (!mu) this.mu[county] = mu = new Float64Array(PRICES);
     mu.set(this.solver.rootPrices());
     return answer;
