@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (cores − 1) runs one file at a time on the 2-core CI machine; every core is used instead.
+    maxWorkers: Math.max(2, availableParallelism()),
+    minWorkers: 1,
   },
 });
