@@ -10,8 +10,23 @@ import type { Role } from '../model/vocabulary.js';
 import type { RoundContext } from '../rules/context.js';
 import { roleOf } from '../rules/roles.js';
 import { countyLabel, type Diagnosis } from '../explain/diagnose.js';
-import type { RepairChange } from './repair.js';
 import type { GroupState, HeldGroup, VacantGroup } from './state.js';
+
+/** One change of the repair. */
+export interface RepairChange {
+  /** The county; empty for a `withdrawn` row. */
+  countyId: string;
+  expertId: string;
+  /**
+   * `role` when a member stays but its role changes (e.g. takes over as
+   * leader); `withdrawn` for an expert of `--withdraw` who served no group:
+   * it leaves the pool (recorded so that `check` does not count it free).
+   */
+  change: 'added' | 'removed' | 'role' | 'withdrawn';
+  /** The role in the county's group (before for a removal, after for an addition or a role change); empty for `withdrawn`. */
+  role: Role | '';
+  reason: string;
+}
 
 /** A county's group before the repair: a complete group, or one kept with a vacancy (`vacant`). */
 export type GroupBefore = HeldGroup | (VacantGroup & { readonly vacant: true });

@@ -55,7 +55,7 @@ import { withdrawnInLedger } from '../io/ledger-events.js';
 import { optionsFor, type RoundOptions } from './prepare.js';
 import { mergeCandidates, shortlist } from './shortlist.js';
 import { GroupState, type HeldGroup, type PriorResult, type VacantGroup } from './state.js';
-import { changedCounties, describeChanges, type ChangeLogInput, type GroupBefore } from './change-log.js';
+import { changedCounties, describeChanges, type ChangeLogInput, type GroupBefore, type RepairChange } from './change-log.js';
 import { freeCandidates, witnessGroup } from '../check/verify-unmatched.js';
 import { isValidGroup, leaderAmong } from '../rules/group-validity.js';
 import { shortfallOf, VACANCY_WHY_SEPARATOR, vacancyStatement } from '../rules/vacancy.js';
@@ -66,22 +66,6 @@ export interface RepairSpec {
   withdraw: readonly string[];
   /** Most other groups one county may take members from. Default 2. */
   maxDonors?: number;
-}
-
-/** One change of the repair. */
-export interface RepairChange {
-  /** The county; empty for a `withdrawn` row. */
-  countyId: string;
-  expertId: string;
-  /**
-   * `role` when a member stays but its role changes (e.g. takes over as
-   * leader); `withdrawn` for an expert of `--withdraw` who served no group:
-   * it leaves the pool (recorded so that `check` does not count it free).
-   */
-  change: 'added' | 'removed' | 'role' | 'withdrawn';
-  /** The role in the county's group (before for a removal, after for an addition or a role change); empty for `withdrawn`. */
-  role: Role | '';
-  reason: string;
 }
 
 /** The repaired result and what changed. */

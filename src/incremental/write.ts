@@ -8,7 +8,8 @@
 import { csvText, neutralizeText } from '../io/csv-format.js';
 import { PINNED_FILE, pinsCsv, writeResults, type WriteResultsOptions } from '../io/write-results.js';
 import type { LedgerSpec } from '../io/ledger-events.js';
-import type { RepairChange, RepairOutcome } from './repair.js';
+import type { RepairChange } from './change-log.js';
+import type { RepairOutcome } from './repair.js';
 
 /** Columns of changes.csv. */
 export const CHANGE_COLUMNS = ['county_id', 'expert_id', 'change', 'role', 'reason'] as const;
