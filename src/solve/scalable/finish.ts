@@ -7,6 +7,7 @@ import type { Diagnosis } from '../../explain/diagnose.js';
 import type { SolveResult } from '../../model/result.js';
 import type { Expert, Status } from '../../model/schemas.js';
 import { groupScore } from '../../objective/score.js';
+import { boundProvesScore, roundBoundToStep, scoreStep } from '../../objective/score-step.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
 import type { Assignment } from './assignment.js';
 import { currentBound, openCounties, unsearchedCounties } from './bound.js';
@@ -44,12 +45,17 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
   const matched = groups.length;
   // Counties outside the search may be matchable: they count on top of the proven bound of the searched ones.
   const matchable = Math.max(matched, matchableBound(open, list) + unsearchedCounties(state).length);
-  const upperBound = currentBound(state, lag, best, matchable);
+  // Scores on a grid (integer ratings in affinity mode) take the bound down to the grid: 21.4 proves 21 (issue 11).
+  const step = scoreStep(ctx);
+  const rounded = roundBoundToStep(currentBound(state, lag, best, matchable), step, objective);
+  const scoreProven = boundProvesScore(rounded, objective, step);
+  // A bound within noise of the score is the score: written so, the gap is 0 even near 0 (bound 1e-9 for a score of 0).
+  const upperBound = scoreProven ? objective : rounded;
   // Optimal in the solver's order (pinned counties, counties of each priority tier, score): the bound proves the
   // total and the score; pins hold when every open county with pins has its group (no valid result matches more of
   // them); tiers, when the counting argument bounds each tier left short together with the earlier ones.
   const pinnedAll = open.every((c) => !state.store.hasPins(c) || best.group[c] !== undefined);
-  const proven = upperBound - objective <= 1e-9 * Math.max(1, Math.abs(upperBound)) && matched >= matchable && pinnedAll
+  const proven = scoreProven && matched >= matchable && pinnedAll
     && unsearchedCounties(state).length === 0 && tiersProven(state, open, (c) => best.group[c] !== undefined);
   const status: Status = clock.cut ? 'time-limit' : proven ? 'optimal' : 'feasible';
   clock.report(objective, upperBound, matched, 'done');
