@@ -10,24 +10,25 @@ import { OutputDirError, OutputPathError } from '../io/out-dir.js';
 import { OutputLockedError } from '../io/out-lock.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
-import { CHECK_HELP, checkCommand } from './commands/check.js';
-import { GENERATE_HELP, generateCommand } from './commands/generate.js';
-import { SOLVE_HELP, solveCommand } from './commands/solve.js';
-import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
-import { EXPLAIN_HELP, explainCommand } from './commands/explain.js';
-import { REPAIR_HELP, repairCommand } from './commands/repair.js';
-import { ROSTER_HELP, rosterCommand } from './commands/roster.js';
 import { printIssues } from './print.js';
 import { EXIT, processTerminal, type Terminal } from './terminal.js';
 
-const COMMANDS: Record<string, { run: (argv: readonly string[], term: Terminal) => Promise<number>; help: string }> = {
-  solve: { run: solveCommand, help: SOLVE_HELP },
-  validate: { run: validateCommand, help: VALIDATE_HELP },
-  check: { run: checkCommand, help: CHECK_HELP },
-  generate: { run: generateCommand, help: GENERATE_HELP },
-  explain: { run: explainCommand, help: EXPLAIN_HELP },
-  repair: { run: repairCommand, help: REPAIR_HELP },
-  roster: { run: rosterCommand, help: ROSTER_HELP },
+/** A command: how it runs, and its help (shown with a usage error). */
+interface Command {
+  run: (argv: readonly string[], term: Terminal) => Promise<number>;
+  help: string;
+}
+
+// Each command is loaded when it is run: a process loads only the modules its command needs
+// (validate does not compile the solvers, the generator or the report; issue #11, reading).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  solve: async () => { const m = await import('./commands/solve.js'); return { run: m.solveCommand, help: m.SOLVE_HELP }; },
+  validate: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, help: m.VALIDATE_HELP }; },
+  check: async () => { const m = await import('./commands/check.js'); return { run: m.checkCommand, help: m.CHECK_HELP }; },
+  generate: async () => { const m = await import('./commands/generate.js'); return { run: m.generateCommand, help: m.GENERATE_HELP }; },
+  explain: async () => { const m = await import('./commands/explain.js'); return { run: m.explainCommand, help: m.EXPLAIN_HELP }; },
+  repair: async () => { const m = await import('./commands/repair.js'); return { run: m.repairCommand, help: m.REPAIR_HELP }; },
+  roster: async () => { const m = await import('./commands/roster.js'); return { run: m.rosterCommand, help: m.ROSTER_HELP }; },
 };
 
 /** Top-level help. */
@@ -57,11 +58,12 @@ export async function runCli(argv: readonly string[], term: Terminal = processTe
     term.out(VERSION);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     term.err(`error: unknown command "${name}"\n\n${MAIN_HELP}`);
     return EXIT.input;
   }
+  const command = await load();
   try {
     return await command.run(rest, term);
   } catch (e) {

@@ -4,9 +4,22 @@
  * may come whole (`parseCsvText`) or in pieces (`CsvStreamParser`, for files
  * read in bounded memory); both give the same records.
  */
-import { parse, type CsvParserStream } from 'fast-csv';
+import type { CsvParserStream } from 'fast-csv';
 import type { InputIssue } from '../model/issues.js';
 import { MAX_RECORD_CHARS, RecordSplitter, type OverlongRecord } from './record-splitter.js';
+
+type FastCsvModule = typeof import('fast-csv');
+
+let fastCsvModule: Promise<FastCsvModule> | undefined;
+
+/**
+ * fast-csv, loaded when the first record holding a `"` comes: most files hold none, and
+ * loading it is ~30 ms of a command's start (`validate` on a generated round never needs it).
+ */
+function loadFastCsv(): Promise<FastCsvModule> {
+  fastCsvModule ??= import('fast-csv');
+  return fastCsvModule;
+}
 
 /** One CSV record: its cells, and the 1-based physical line it starts on. */
 export interface CsvRecord {
@@ -98,6 +111,9 @@ export interface CommaCursor {
   comma: number;
 }
 
+/** The cells of the line `plainCells` is reading: one array for every line, only the copy it returns is kept. */
+let scratchCells: string[] = [];
+
 /** Cells at least this long are copied (see `plainCells`); shorter substrings are copies already (V8 slices from 13 characters). */
 const DETACH_LENGTH = 13;
 
@@ -113,7 +129,8 @@ const DETACH_LENGTH = 13;
  * @example plainCells(' ,a,b ') // ['', 'a', 'b ']
  */
 export function plainCells(text: string, from = 0, to = text.length, cursor: CommaCursor = { comma: -1 }): string[] | undefined {
-  const cells: string[] = [];
+  const cells = scratchCells;
+  cells.length = 0;
   let blank = true;
   let comma = cursor.comma;
   for (let a = from; ; ) {
@@ -136,7 +153,11 @@ export function plainCells(text: string, from = 0, to = text.length, cursor: Com
   if (blank) return undefined;
   const first = cells[0]!;
   if (cells.length > 1 && first !== '' && first.trim() === '') cells[0] = '';
-  return cells;
+  // A copy of exactly its length: rows keep their cells, and an array grown by push has room for 16 or more.
+  const copy = cells.slice();
+  // A line of a million commas does not leave its room held for good.
+  if (cells.length > 1024) scratchCells = [];
+  return copy;
 }
 
 /**
@@ -201,7 +222,10 @@ export class CsvStreamParser<T> {
     this.splitter = new RecordSplitter(opts.maxRecordChars ?? MAX_RECORD_CHARS);
   }
 
-  private fastCsv(): CsvParserStream<string[], string[]> {
+  private async fastCsv(): Promise<CsvParserStream<string[], string[]>> {
+    if (this.csv !== undefined) return this.csv;
+    const { parse } = await loadFastCsv();
+    // Made by an earlier call while this one waited for the module.
     if (this.csv !== undefined) return this.csv;
     const csv = parse<string[], string[]>({ headers: false, ignoreEmpty: false });
     this.csv = csv;
@@ -337,7 +361,7 @@ export class CsvStreamParser<T> {
    *   out: when fast-csv fails, the issue is that of fast-csv given `rest`
    */
   private async handToFastCsv(text: string, records: number, last: boolean, rest: string): Promise<void> {
-    const csv = this.fastCsv();
+    const csv = await this.fastCsv();
     const shielded = this.written && text.charCodeAt(0) === 0xfeff;
     const piece = asPiece(text, shielded);
     if (shielded) this.shields.add(this.planned++);
@@ -435,7 +459,8 @@ function asPiece(text: string, shielded: boolean): string {
 }
 
 /** The error a fresh fast-csv gives for `piece` (whole records), if any. */
-function fastCsvError(piece: string): Promise<Error | undefined> {
+async function fastCsvError(piece: string): Promise<Error | undefined> {
+  const { parse } = await loadFastCsv();
   return new Promise((resolve) => {
     const csv = parse<string[], string[]>({ headers: false, ignoreEmpty: false });
     csv.on('error', () => undefined);
