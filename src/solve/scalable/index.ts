@@ -11,6 +11,9 @@
  *  4. `polish.ts`, `local-search.ts`, `pinned.ts` — free experts offered, per-county
  *     re-optimization, steal moves, pinned counties first;
  *  5. `bound.ts`, `competition.ts`, `finish.ts` — the bounds, the reasons, the checked result.
+ * Between 3–4 and the final search, when `SCHEDULE.master` is on (it is off by default, see there),
+ * `master/phase.ts`: column generation on a restricted master LP (HiGHS) whose capacity duals price
+ * the pricing passes, then price-and-branch (the master as a MIP, kept when it beats the best).
  * A time limit too short for phases 2–4 takes the rush path instead (`rush.ts`):
  * a greedy group per county as it is prepared, then local search.
  *
@@ -36,6 +39,8 @@ import { repair } from './repair.js';
 import { Rush } from './rush.js';
 import { createState, prepareCounties } from './setup.js';
 import { tooLateResult, tooLateToStart } from './too-late.js';
+import { ColumnPool } from './master/columns.js';
+import { masterPhase, type MasterStats } from './master/phase.js';
 
 /** Settings of a scalable solve. */
 export interface ScalableSettings {
@@ -51,6 +56,8 @@ export interface ScalableSettings {
   warnings?: readonly InputWarning[];
   /** Called at each improvement and iteration. */
   onProgress?: (p: Progress) => void;
+  /** Told what the master phase did (columns, rounds, seconds), when it runs (`SCHEDULE.master`). */
+  onMasterStats?: (stats: MasterStats) => void;
 }
 
 /** The schedule: how far the solver goes when the time limit does not cut it first. */
@@ -63,6 +70,15 @@ export const SCHEDULE = {
   repairEvery: 8,
   /** Stop once the relative gap is this small (and every county is matched). */
   targetGap: 1e-3,
+  /**
+   * The master phase (`master/`: column generation on a restricted master LP, then price-and-branch) after the
+   * subgradient steps. Off, as measured (issue #11): on national rounds the subgradient schedule alone fills the
+   * 60 s limit; on province-1 each pass's relaxation of pruned experts (its pseudo items, ~1.5 points a county),
+   * not the prices, holds the bound up, and HiGHS's MIP stays at its root node for the rest of the time limit.
+   */
+  master: false as boolean,
+  /** Branch-and-bound nodes of the price-and-branch MIP (a count, not seconds: the answer must not depend on speed). */
+  mipNodes: 2000,
 } as const;
 
 /**
@@ -118,24 +134,47 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
     }
   };
 
+  // The master phase collects columns from the start; off (`SCHEDULE.master`), nothing is collected.
+  const pool = SCHEDULE.master ? new ColumnPool(state) : undefined;
+  const gapReached = (): boolean => best !== undefined && best.matched === lag.open().length && (bound - best.objective) / Math.max(Math.abs(bound), 1e-9) <= SCHEDULE.targetGap;
   if (lag.pricingPass()) {
     bound = currentBound(state, lag, best);
+    pool?.collect(lag);
     primal(true);
   }
+  let done = false;
   for (let it = 1; it <= SCHEDULE.iterations && !clock.expired(); it++) {
     // Let the event loop breathe between steps (timers, progress output); nothing depends on it.
     await yieldToEventLoop();
     const { norm } = lag.step(best?.objective ?? -Infinity);
     if (!lag.refresh()) break;
+    pool?.collect(lag);
     report(`lagrangian ${it}`);
     const last = it === SCHEDULE.iterations || norm === 0;
     if (it % SCHEDULE.pricingEvery === 0 || last) {
       if (!lag.pricingPass()) break;
+      pool?.collect(lag);
       bound = currentBound(state, lag, best);
     }
     if (it % SCHEDULE.repairEvery === 0 || last) primal(!last);
-    if (best && best.matched === lag.open().length && (bound - best.objective) / Math.max(Math.abs(bound), 1e-9) <= SCHEDULE.targetGap) break;
+    if (gapReached()) {
+      done = true;
+      break;
+    }
     if (norm === 0) break;
+  }
+  if (pool && !done && !clock.expired()) {
+    await yieldToEventLoop();
+    const stats = await masterPhase(state, lag, pool, {
+      best: () => best,
+      consider,
+      afterPass: () => {
+        bound = currentBound(state, lag, best);
+        report('column generation');
+        return gapReached();
+      },
+    }, SCHEDULE.mipNodes);
+    settings.onMasterStats?.(stats);
   }
   best ??= repair(state, lag);
   finalSearch(state, best);
