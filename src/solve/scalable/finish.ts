@@ -14,7 +14,7 @@ import { currentBound, openCounties, unsearchedCounties } from './bound.js';
 import { competitionReason, matchableBound, resources, tiersProven } from './competition.js';
 import type { Lagrangian } from './lagrangian.js';
 import { label, type ScalableState } from './setup.js';
-import type { ScalableSettings } from './index.js';
+import type { ScalableSettings } from './settings.js';
 
 /** Builds the checked result of a scalable solve (`inputHash`: the input's hash, computed at the start). */
 export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, settings: ScalableSettings, inputHash: string): SolveResult {

@@ -24,8 +24,6 @@
  * the schedule cannot fit in it); the result then has status `time-limit`
  * and may differ between runs.
  */
-import type { Progress } from '../../model/options.js';
-import type { InputWarning } from '../../model/issues.js';
 import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
 import { hashInstance } from '../assemble.js';
@@ -40,25 +38,10 @@ import { Rush } from './rush.js';
 import { createState, prepareCounties } from './setup.js';
 import { tooLateResult, tooLateToStart } from './too-late.js';
 import { ColumnPool } from './master/columns.js';
-import { masterPhase, type MasterStats } from './master/phase.js';
+import { masterPhase } from './master/phase.js';
+import type { ScalableSettings } from './settings.js';
 
-/** Settings of a scalable solve. */
-export interface ScalableSettings {
-  /** `Date.now()` when the caller's work started (the command's start, else the entry of `solve`); the time limit counts from it. */
-  startedAt: number;
-  /**
-   * `Date.now()` when the round's own preparation began (the entry of `solve`:
-   * validation and indexing), default `startedAt`. What it took predicts the
-   * solver's finishing and indexing costs; reading CSV files before it, which
-   * is slower per row, must not inflate that prediction.
-   */
-  setupFrom?: number;
-  warnings?: readonly InputWarning[];
-  /** Called at each improvement and iteration. */
-  onProgress?: (p: Progress) => void;
-  /** Told what the master phase did (columns, rounds, seconds), when it runs (`SCHEDULE.master`). */
-  onMasterStats?: (stats: MasterStats) => void;
-}
+export type { ScalableSettings } from './settings.js';
 
 /** The schedule: how far the solver goes when the time limit does not cut it first. */
 export const SCHEDULE = {

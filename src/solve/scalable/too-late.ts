@@ -11,7 +11,7 @@ import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
 import { roundScoreCeiling } from '../../objective/bounds.js';
 import { assembleResult } from '../assemble.js';
-import type { ScalableSettings } from './index.js';
+import type { ScalableSettings } from './settings.js';
 import { label } from './setup.js';
 
 /**
