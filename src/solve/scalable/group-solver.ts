@@ -15,7 +15,7 @@
  * The organization types (S4b) are not bits: each item has at most one, and
  * a group earns at most `typeCap` of them. A pseudo item may be "wild": it
  * stands for experts of any type, and may bring one type the group lacks.
- * The bound prices them like bits (see `boostTypes`).
+ * The bound prices them like bits (see `select`).
  *
  * Who leads changes the score (S2b) and the East–West count (H6 without
  * `leaderCountsEast`), so an expert who may lead comes as two items: its
@@ -228,12 +228,23 @@ export class GroupSolver {
   private orgCount: Int32Array;
   private readonly heuristic: GroupHeuristic;
   private ord = new Int32Array(64);
+  /** The items' fields by position (`ord` order), for the bound's scans. */
+  private pValue = new Float64Array(64);
+  private pMask = new Int32Array(64);
+  private pFlags = new Int32Array(64);
+  private pPartner = new Int32Array(64);
+  private pMult = new Int32Array(64);
+  private pType = new Int8Array(64);
   private pot = new Float64Array(64);
   private sufMask = new Int32Array(65);
   private sufCnt = new Int32Array(65);
   private sufLocal = new Int32Array(65);
   private sufEast = new Int32Array(65);
   private sufLead = new Int32Array(65);
+  /** Undecided items from position p on that are both local and East–West (see `localEastLeft`). */
+  private sufLocalEast = new Int32Array(65);
+  /** The organization types (bit t, wild items aside) of the items from position p on. */
+  private sufTypes = new Int32Array(65);
   private take = new Int32Array(64);
   private bestTake = new Int32Array(64);
   private seedTake = new Int32Array(64);
@@ -251,6 +262,8 @@ export class GroupSolver {
   /** Positions chosen by the last greedy, with copies. */
   private selPos = new Int32Array(64);
   private selCount = new Int32Array(64);
+  /** Per position: 1 + its index in selPos during `assemble`, 0 when not chosen (cleared when `assemble` ends). */
+  private selIdx = new Int32Array(64);
   private saveSel = new Int32Array(64);
   private saveCnt = new Int32Array(64);
   private nSel = 0;
@@ -323,12 +336,21 @@ export class GroupSolver {
     let size = this.ord.length;
     while (size < n) size *= 2;
     this.ord = new Int32Array(size);
+    this.pValue = new Float64Array(size);
+    this.pMask = new Int32Array(size);
+    this.pFlags = new Int32Array(size);
+    this.pPartner = new Int32Array(size);
+    this.pMult = new Int32Array(size);
+    this.pType = new Int8Array(size);
     this.pot = new Float64Array(size);
     this.sufMask = new Int32Array(size + 1);
     this.sufCnt = new Int32Array(size + 1);
     this.sufLocal = new Int32Array(size + 1);
     this.sufEast = new Int32Array(size + 1);
     this.sufLead = new Int32Array(size + 1);
+    this.sufLocalEast = new Int32Array(size + 1);
+    this.sufTypes = new Int32Array(size + 1);
+    this.selIdx = new Int32Array(size);
     this.take = new Int32Array(size);
     this.bestTake = new Int32Array(size);
     this.seedTake = new Int32Array(size);
@@ -426,12 +448,23 @@ export class GroupSolver {
     for (let i = 0; i < n; i++) pot[i] = value[i]! + pointsOf(mask[i]!, rules.needValue) - ((flags[i]! & F_PSEUDO) !== 0 ? 1e12 : 0);
     this.ord.subarray(pairs, m).sort((a, b) => pot[b]! - pot[a]! || a - b);
     this.posOf.fill(-1, 0, n);
-    for (let q = 0; q < m; q++) this.posOf[this.ord[q]!] = q;
+    for (let q = 0; q < m; q++) {
+      const i = this.ord[q]!;
+      this.posOf[i] = q;
+      this.pValue[q] = value[i]!;
+      this.pMask[q] = mask[i]!;
+      this.pFlags[q] = flags[i]!;
+      this.pPartner[q] = partner[i]!;
+      this.pMult[q] = mult[i]!;
+      this.pType[q] = items.type[i]!;
+    }
     this.sufMask[m] = 0;
     this.sufCnt[m] = 0;
     this.sufLocal[m] = 0;
     this.sufEast[m] = 0;
     this.sufLead[m] = 0;
+    this.sufLocalEast[m] = 0;
+    this.sufTypes[m] = 0;
     for (let p = m - 1; p >= 0; p--) {
       const i = this.ord[p]!;
       const f = flags[i]!;
@@ -441,6 +474,9 @@ export class GroupSolver {
       this.sufLocal[p] = this.sufLocal[p + 1]! + ((f & F_LOCAL) !== 0 ? k : 0);
       this.sufEast[p] = this.sufEast[p + 1]! + ((f & (F_EAST | F_EAST_FLEX)) !== 0 ? k : 0);
       this.sufLead[p] = this.sufLead[p + 1]! + ((f & F_LEADER) !== 0 ? k : 0);
+      this.sufLocalEast[p] = this.sufLocalEast[p + 1]! + ((f & F_LOCAL) !== 0 && (f & (F_EAST | F_EAST_FLEX)) !== 0 ? 1 : 0);
+      const t = items.type[i]!;
+      this.sufTypes[p] = this.sufTypes[p + 1]! | (t >= 0 && t !== WILD_TYPE ? 1 << t : 0);
     }
     this.categorize();
     // Dominance is built on the first branching: most subproblems are settled at the root.
@@ -635,7 +671,7 @@ export class GroupSolver {
       const v = sel + charged;
       if (v < best) {
         best = v;
-        for (let j = 0; j < PRICES; j++) this.muStack[own + j] = mu[j]!;
+        this.muStack.set(mu, own);
       }
       if (best <= target || step >= steps) break;
       // Subgradient: (number of chosen items earning j) − 1 for each open bit, and (chosen holders of the type's
@@ -644,9 +680,8 @@ export class GroupSolver {
       cover.fill(0);
       for (let j = 0; j < this.nSel; j++) {
         const q = this.selPos[j]!;
-        const i = this.ord[q]!;
-        for (let b = this.items.mask[i]! & open; b !== 0; b &= b - 1) cover[31 - Math.clz32(b & -b)]! += this.selCount[j]!;
-        const t = this.items.type[i]!;
+        for (let b = this.pMask[q]! & open; b !== 0; b &= b - 1) cover[31 - Math.clz32(b & -b)]! += this.selCount[j]!;
+        const t = this.pType[q]!;
         if (t === WILD_TYPE) cover[CAP_PRICE]! += this.selCount[j]!;
         else if (t >= 0 && this.typeCount[t]! === 0) cover[32 + t]! += this.selCount[j]!;
       }
@@ -691,13 +726,18 @@ export class GroupSolver {
   private openTypes(p: number): number {
     const r = this.rules;
     if (r.typeValue <= 0 || this.nTypes + this.typeCount[WILD_TYPE]! >= r.typeCap) return 0;
-    const it = this.items;
+    // At most the missing types some undecided item holds: the scan stops once it has found them all.
+    let present = 0;
+    for (let t = 0; t < WILD_TYPE; t++) if (this.typeCount[t]! > 0) present |= 1 << t;
+    const most = this.sufTypes[p]! & ~present;
+    const type = this.pType;
+    const flags = this.pFlags;
+    const partner = this.pPartner;
     let out = 0;
-    for (let q = p; q < this.m; q++) {
-      const i = this.ord[q]!;
-      const t = it.type[i]!;
+    for (let q = p; q < this.m && out !== most; q++) {
+      const t = type[q]!;
       if (t < 0 || t === WILD_TYPE || this.typeCount[t]! > 0 || this.forbidden[q]! > 0) continue;
-      if (((it.flags[i]! & F_LEADER) !== 0 && this.nLead > 0) || (it.partner[i]! >= 0 && this.take[it.partner[i]!]! > 0)) continue;
+      if (((flags[q]! & F_LEADER) !== 0 && this.nLead > 0) || (partner[q]! >= 0 && this.take[partner[q]!]! > 0)) continue;
       out |= 1 << t;
     }
     return out;
@@ -741,12 +781,7 @@ export class GroupSolver {
 
   /** True when an undecided item is both local and East–West (then the East–West witnesses are not counted apart). */
   private localEastLeft(p: number): boolean {
-    const f = this.items.flags;
-    for (let q = p; q < this.m; q++) {
-      const x = f[this.ord[q]!]!;
-      if ((x & F_LOCAL) !== 0 && (x & (F_EAST | F_EAST_FLEX)) !== 0) return true;
-    }
-    return false;
+    return this.sufLocalEast[p]! > 0;
   }
 
   /**
@@ -767,21 +802,26 @@ export class GroupSolver {
    * selPos/selCount.
    */
   private select(p: number, slots: number, needL: number, needE: number, open: number): number {
-    const it = this.items;
     const r = this.rules;
     const keys = this.keyBuf;
     const take = this.take;
-    for (let q = p; q < this.m; q++) {
-      const i = this.ord[q]!;
-      // Items that cannot join: dominated, a second leader twin, the partner of a member already in.
-      if (this.forbidden[q]! > 0 || ((it.flags[i]! & F_LEADER) !== 0 && this.nLead > 0) || (it.partner[i]! >= 0 && take[it.partner[i]!]! > 0)) {
-        keys[q] = Number.NaN;
-        continue;
-      }
-      const fresh = it.mask[i]! & open;
-      keys[q] = it.value[i]! + (fresh === 0 ? 0 : pointsOf(fresh, this.mu));
-    }
-    this.boostTypes(p);
+    const forbidden = this.forbidden;
+    const value = this.pValue;
+    const mask = this.pMask;
+    const flags = this.pFlags;
+    const partner = this.pPartner;
+    const mult = this.pMult;
+    const type = this.pType;
+    const mu = this.mu;
+    const leaderIn = this.nLead > 0;
+    // S4b, priced like the bits, while the group is below the type cap: a missing type t is earned when some
+    // chosen item has it (y_t ≤ Σ_{i of type t} x_i), priced mu_t, and at most `typeCap` types are earned, wild
+    // items included, priced ν (`CAP_PRICE`): every item of a missing type gains mu_t, a wild item w − ν, and
+    // `optimistic` charges ν per place left plus w − ν − mu_t per missing type. A Lagrangian relaxation: valid
+    // for any prices.
+    const w = r.typeValue;
+    const typed = w > 0 && this.nTypes + this.typeCount[WILD_TYPE]! < r.typeCap;
+    const typeCount = this.typeCount;
     // The rest's candidates, once for both leader cases: the best keys per part (others, locals, capped
     // East–West) that a member's size change could make worth taking, with room for the few copies the
     // witnesses will take and for the leader witness's partner. Leader twins are never part of the rest.
@@ -798,13 +838,28 @@ export class GroupSolver {
     let nO = 0;
     let nL = 0;
     let nE = 0;
+    // One pass: each undecided position's key (its value, the prices of the open bits it earns, the type's price),
+    // kept for the witnesses, and offered to its part of the rest. (The sums are formed exactly as in two passes.)
     for (let q = p; q < this.m; q++) {
-      const key = keys[q]!;
-      if (!(key > floor)) continue;
-      const i = this.ord[q]!;
-      const f = it.flags[i]!;
-      if ((f & F_LEADER) !== 0) continue;
-      const copies = Math.min(it.mult[i]!, slots + spare);
+      const f = flags[q]!;
+      // Items that cannot join: dominated, a second leader twin, the partner of a member already in.
+      const mate = partner[q]!;
+      if (forbidden[q]! > 0 || ((f & F_LEADER) !== 0 && leaderIn) || (mate >= 0 && take[mate]! > 0)) {
+        keys[q] = Number.NaN;
+        continue;
+      }
+      const fresh = mask[q]! & open;
+      let key = value[q]! + (fresh === 0 ? 0 : pointsOf(fresh, mu));
+      if (typed) {
+        const t = type[q]!;
+        if (t >= 0) {
+          if (t === WILD_TYPE) key = key + w - mu[CAP_PRICE]!;
+          else if (typeCount[t]! === 0) key = key + mu[32 + t]!;
+        }
+      }
+      keys[q] = key;
+      if (!(key > floor) || (f & F_LEADER) !== 0) continue;
+      const copies = Math.min(mult[q]!, slots + spare);
       for (let c = 0; c < copies; c++) {
         if ((f & F_LOCAL) !== 0) nL = GroupSolver.insert(buf, pos, baseL, nL, capL, key, q);
         else if (eastCapped && (f & F_EAST) !== 0) nE = GroupSolver.insert(buf, pos, baseE, nE, capE, key, q);
@@ -826,61 +881,48 @@ export class GroupSolver {
     // for all of them) bounds any of them.
     let best = -Infinity;
     let nBest = 0;
-    for (const kind of [LEADER_ONLY, LEADER_EAST]) {
+    for (let kind = LEADER_ONLY; kind <= LEADER_EAST; kind++) {
       const v = this.assemble(p, slots, needL, needE, kind, eastCapped, -1);
       if (v > best) {
         best = v;
         nBest = this.keepSelection();
       }
       if (this.exclPos < 0) continue;
-      const w = this.assemble(p, slots, needL, needE, kind, eastCapped, this.selPos[0]!);
-      if (w > best) {
-        best = w;
+      const w2 = this.assemble(p, slots, needL, needE, kind, eastCapped, this.selPos[0]!);
+      if (w2 > best) {
+        best = w2;
         nBest = this.keepSelection();
       }
     }
     this.nSel = nBest;
-    this.selPos.set(this.saveSel.subarray(0, nBest));
-    this.selCount.set(this.saveCnt.subarray(0, nBest));
-    return best;
-  }
-
-  /**
-   * S4b in the bound, priced like the bits: a missing type t is earned when
-   * some chosen item has it (y_t ≤ Σ_{i of type t} x_i), priced mu_t, and at
-   * most `typeCap` types are earned, wild items included, priced ν
-   * (`CAP_PRICE`): every item of a missing type gains mu_t, a wild item
-   * w − ν, and `optimistic` charges ν per place left plus w − ν − mu_t per
-   * missing type. A Lagrangian relaxation: valid for any prices.
-   */
-  private boostTypes(p: number): void {
-    const it = this.items;
-    const r = this.rules;
-    const keys = this.keyBuf;
-    const w = r.typeValue;
-    if (w <= 0 || this.nTypes + this.typeCount[WILD_TYPE]! >= r.typeCap) return;
-    const mu = this.mu;
-    for (let q = p; q < this.m; q++) {
-      const key = keys[q]!;
-      if (Number.isNaN(key)) continue;
-      const t = it.type[this.ord[q]!]!;
-      if (t < 0) continue;
-      if (t === WILD_TYPE) keys[q] = key + w - mu[CAP_PRICE]!;
-      else if (this.typeCount[t]! === 0) keys[q] = key + mu[32 + t]!;
+    for (let j = 0; j < nBest; j++) {
+      this.selPos[j] = this.saveSel[j]!;
+      this.selCount[j] = this.saveCnt[j]!;
     }
+    return best;
   }
 
   /** Saves the current selection (as the best so far of `select`); returns its size. */
   private keepSelection(): number {
-    this.saveSel.set(this.selPos.subarray(0, this.nSel));
-    this.saveCnt.set(this.selCount.subarray(0, this.nSel));
-    return this.nSel;
+    const n = this.nSel;
+    for (let j = 0; j < n; j++) {
+      this.saveSel[j] = this.selPos[j]!;
+      this.saveCnt[j] = this.selCount[j]!;
+    }
+    return n;
   }
 
-  /** Witness copies of position q taken so far in the current `assemble`. */
-  private witnessOf(q: number): number {
-    for (let j = 0; j < this.nSel; j++) if (this.selPos[j] === q) return this.selCount[j]!;
-    return 0;
+  /** Adds a copy of position q to the current `assemble`'s selection. */
+  private pick(q: number): void {
+    const at = this.selIdx[q]!;
+    if (at > 0) {
+      this.selCount[at - 1]!++;
+      return;
+    }
+    const j = this.nSel++;
+    this.selPos[j] = q;
+    this.selCount[j] = 1;
+    this.selIdx[q] = j + 1;
   }
 
   /**
@@ -890,31 +932,33 @@ export class GroupSolver {
    * the category's positions (see `categorize`).
    */
   private takeBest(p: number, slots: number, count: number, list: Int32Array, size: number, all: number, any: number, refuse: number): boolean {
-    const it = this.items;
+    const flags = this.pFlags;
+    const mult = this.pMult;
+    const keys = this.keyBuf;
+    const selIdx = this.selIdx;
+    const exclPos = this.exclPos;
+    // The list is in position order: skip the decided positions once.
+    let start = 0;
+    while (start < size && list[start]! < p) start++;
     for (let c = 0; c < count; c++) {
       let bestQ = -1;
       let bestKey = -Infinity;
-      for (let j = 0; j < size; j++) {
+      for (let j = start; j < size; j++) {
         const q = list[j]!;
-        if (q < p || q === this.exclPos) continue;
-        const k = this.keyBuf[q]!;
-        if (Number.isNaN(k) || k <= bestKey) continue;
-        const f = it.flags[this.ord[q]!]!;
+        if (q === exclPos) continue;
+        const k = keys[q]!;
+        // (A NaN key fails the comparison: the position cannot join.)
+        if (!(k > bestKey)) continue;
+        const f = flags[q]!;
         if ((f & all) !== all || (any !== 0 && (f & any) === 0) || (f & refuse) !== 0) continue;
-        if (Math.min(it.mult[this.ord[q]!]!, slots) - this.witnessOf(q) <= 0) continue;
+        const at = selIdx[q]!;
+        if (Math.min(mult[q]!, slots) - (at > 0 ? this.selCount[at - 1]! : 0) <= 0) continue;
         bestQ = q;
         bestKey = k;
       }
       if (bestQ < 0) return false;
       this.pickSum += bestKey;
-      let j = 0;
-      while (j < this.nSel && this.selPos[j] !== bestQ) j++;
-      if (j === this.nSel) {
-        this.selPos[j] = bestQ;
-        this.selCount[j] = 0;
-        this.nSel++;
-      }
-      this.selCount[j]!++;
+      this.pick(bestQ);
     }
     return true;
   }
@@ -925,6 +969,13 @@ export class GroupSolver {
    * not kept out (see `select`).
    */
   private assemble(p: number, slots: number, needL: number, needE: number, leader: number, eastCapped: boolean, passOver: number): number {
+    const v = this.assembleInto(p, slots, needL, needE, leader, eastCapped, passOver);
+    for (let j = 0; j < this.nSel; j++) this.selIdx[this.selPos[j]!] = 0;
+    return v;
+  }
+
+  /** `assemble`'s work, leaving `selIdx` set for the selection (cleared by `assemble`). */
+  private assembleInto(p: number, slots: number, needL: number, needE: number, leader: number, eastCapped: boolean, passOver: number): number {
     const r = this.rules;
     this.nSel = 0;
     this.pickSum = 0;
@@ -938,7 +989,7 @@ export class GroupSolver {
     this.exclPos = -1;
     if (leader !== 0 && passOver < 0) {
       // The leader witness's plain copy stays out: one expert, one place.
-      const mate = this.items.partner[this.ord[this.selPos[0]!]!]!;
+      const mate = this.pPartner[this.selPos[0]!]!;
       if (mate >= 0 && this.posOf[mate]! >= p) this.exclPos = this.posOf[mate]!;
     }
     const moreEast = leader === LEADER_EAST ? needE - 1 : needE;
@@ -950,7 +1001,7 @@ export class GroupSolver {
     let eastUsed = 0;
     for (let j = 0; j < this.nSel; j++) {
       used += this.selCount[j]!;
-      if ((this.items.flags[this.ord[this.selPos[j]!]!]! & F_EAST) !== 0) eastUsed += this.selCount[j]!;
+      if ((this.pFlags[this.selPos[j]!]! & F_EAST) !== 0) eastUsed += this.selCount[j]!;
     }
     if (used > slots) return -Infinity;
     const restCap = slots - used;
@@ -1007,14 +1058,7 @@ export class GroupSolver {
         inE++;
       }
       taken++;
-      let j = 0;
-      while (j < this.nSel && this.selPos[j] !== q) j++;
-      if (j === this.nSel) {
-        this.selPos[j] = q;
-        this.selCount[j] = 0;
-        this.nSel++;
-      }
-      this.selCount[j]!++;
+      this.pick(q);
     }
     for (let j = 0; j < nWitness; j++) skip[this.selPos[j]!] = 0;
     if (this.exclPos >= 0) skip[this.exclPos] = 0;
@@ -1023,12 +1067,11 @@ export class GroupSolver {
 
   /** Lists the positions that can be leader, East–West or local witnesses (once per solve). */
   private categorize(): void {
-    const it = this.items;
     this.nCatLead = 0;
     this.nCatEast = 0;
     this.nCatLocal = 0;
     for (let q = 0; q < this.m; q++) {
-      const f = it.flags[this.ord[q]!]!;
+      const f = this.pFlags[q]!;
       if ((f & F_LEADER) !== 0 && (f & F_LOCAL) === 0) this.catLead[this.nCatLead++] = q;
       if ((f & (F_EAST | F_EAST_FLEX)) !== 0 && (f & (F_LOCAL | F_LEADER)) === 0) this.catEast[this.nCatEast++] = q;
       if ((f & F_LOCAL) !== 0) this.catLocal[this.nCatLocal++] = q;
