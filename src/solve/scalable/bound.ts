@@ -24,25 +24,10 @@
 import { quickScoreCeiling } from '../../objective/bounds.js';
 import type { Assignment } from './assignment.js';
 import type { Lagrangian } from './lagrangian.js';
+import { openCounties, unsearchedCounties } from './county-states.js';
 import type { ScalableState } from './setup.js';
 
-/** Counties in the search, in position order. */
-export function openCounties(state: ScalableState): number[] {
-  const out: number[] = [];
-  state.countyState.forEach((s, c) => {
-    if (s === 'open') out.push(c);
-  });
-  return out;
-}
-
-/** Counties outside the search that a valid result might still match. */
-export function unsearchedCounties(state: ScalableState): number[] {
-  const out: number[] = [];
-  state.countyState.forEach((s, c) => {
-    if (s === 'unsupported' || s === 'unprepared') out.push(c);
-  });
-  return out;
-}
+export { openCounties, unsearchedCounties } from './county-states.js';
 
 /**
  * An upper bound on the score of any group of the county, whatever the other

@@ -12,7 +12,7 @@
  * per-bit counts, per-organization counts and the size term. Nothing here
  * needs to be optimal: the exact search follows.
  */
-import { F_EAST, F_EAST_FLEX, F_FORCED, F_FORCED_ONE, F_LEADER, F_LOCAL, F_PIN_LEADER, sizeTerm, WILD_TYPE, type GroupRules, type ItemList } from './group-solver.js';
+import { F_EAST, F_EAST_FLEX, F_FORCED, F_FORCED_ONE, F_LEADER, F_LOCAL, F_PIN_LEADER, sizeTerm, WILD_TYPE, type GroupRules, type ItemList } from './group-items.js';
 
 /** S4b of a group with `types` types present and `wild` wild items. */
 function typeTerm(rules: GroupRules, types: number, wild: number): number {

@@ -22,7 +22,7 @@
  * H4c (`leadOnce`) is left out of every subproblem here: a relaxation, so
  * the bound stays valid; the primal side keeps it (`Assignment.leadsElsewhere`).
  */
-import { openCounties } from './bound.js';
+import { openCounties } from './county-states.js';
 import { F_PSEUDO, F_EAST, F_LEAD, F_LEADER, WILD_TYPE } from './group-solver.js';
 import type { ScalableState } from './setup.js';
 import { label } from './setup.js';

@@ -6,7 +6,7 @@
  * passes; the assignment stays feasible throughout.
  */
 import type { Assignment } from './assignment.js';
-import { openCounties } from './bound.js';
+import { openCounties } from './county-states.js';
 import { matchableBound, resources } from './competition.js';
 import { chainMatch, refreshFree, reoptimize, steal } from './local-search.js';
 import { addHeldCandidates } from './held-candidates.js';

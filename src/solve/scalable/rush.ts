@@ -33,7 +33,7 @@
  * its result never depends on the clock.
  */
 import { Assignment, compareAssignments, type Standing } from './assignment.js';
-import { openCounties } from './bound.js';
+import { openCounties } from './county-states.js';
 import { placeBest, refreshFree, reoptimize } from './local-search.js';
 import { matchLeftovers } from './polish.js';
 import type { ScalableState } from './setup.js';
