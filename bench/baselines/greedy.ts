@@ -15,7 +15,7 @@ import { capacityOf } from '../../src/rules/h2-capacity.js';
 import { groupSizeBounds } from '../../src/rules/h3-group-size.js';
 import { canLead } from '../../src/rules/h4-leader.js';
 import { isLocalTo } from '../../src/rules/h5-local.js';
-import { isEastFor, partnersOf } from '../../src/rules/h6-east-west.js';
+import { countsTowardEast, isEastFor, partnersOf } from '../../src/rules/h6-east-west.js';
 import { isEligible } from '../../src/rules/eligibility.js';
 import { assembleResult, type ChosenGroup } from '../../src/solve/assemble.js';
 import { countyPool, indexPool, positiveFitCandidates, type PoolIndex, type Scored } from './candidates.js';
@@ -28,7 +28,6 @@ class Draft {
   readonly members: Expert[] = [];
   leader: Expert | undefined;
   locals = 0;
-  east = 0;
   private readonly covered = new Set<number>();
   private readonly orgCount = new Map<string, number>();
   private readonly paired: boolean;
@@ -62,9 +61,14 @@ class Draft {
     const e = s.expert;
     this.members.push(e);
     if (isLocalTo(e, this.county)) this.locals++;
-    if (this.paired && isEastFor(this.ctx, e, this.county)) this.east++;
     for (const n of s.covers) this.covered.add(n);
     if (e.organization) this.orgCount.set(e.organization, (this.orgCount.get(e.organization) ?? 0) + 1);
+  }
+
+  /** Members filling an East–West place (H6: the leader only with `leaderCountsEast`), counted afresh: the leader may be named after joining. */
+  get east(): number {
+    if (!this.paired) return 0;
+    return this.members.filter((m) => countsTowardEast(this.ctx, m, this.county, m === this.leader)).length;
   }
 
   isCovered(n: number): boolean {
