@@ -6,9 +6,9 @@
  * Each run is a fresh process (Node start, module load, reading, the pool
  * diagnosis).
  *
- *   node --import tsx bench/read/cli-wall.ts DIR [--runs 10] [--cli dist/cli.js]…
+ *   node --import tsx bench/read/cli-wall.ts DIR [--runs 10] [--cli dist/cli.js,/tmp/before/dist/cli.js]
  *
- * `--cli` may be given several times (default `dist/cli.js`); to compare with
+ * `--cli` takes a comma-separated list of builds (default `dist/cli.js`); to compare with
  * an earlier tree, build it into its own folder (e.g. a copy of the project with
  * `node_modules` linked in, then `npx tsup` there) and pass its `dist/cli.js`.
  */
@@ -16,6 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BenchUsageError, readFlags } from '../args.js';
+import { median } from '../report/aggregate.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,24 +27,14 @@ interface Args {
   clis: string[];
 }
 
+/** `DIR [--runs N] [--cli A,B,…]`: the flags through the benchmarks' shared reader. */
 function parseArgs(argv: readonly string[]): Args {
-  let dir: string | undefined;
-  let runs = 10;
-  const clis: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--runs') runs = Math.max(1, Number.parseInt(next(), 10) || 1);
-    else if (a === '--cli') clis.push(resolve(next()));
-    else if (a.startsWith('--')) throw new Error(`unknown flag ${a} (known: --runs, --cli)`);
-    else dir = resolve(a);
-  }
-  if (dir === undefined) throw new Error('usage: cli-wall.ts DIR [--runs N] [--cli FILE]…');
-  return { dir, runs, clis: clis.length > 0 ? clis : [join(ROOT, 'dist', 'cli.js')] };
+  const flags = readFlags(argv, ['--runs', '--cli']);
+  const values = new Set(['--runs', '--cli'].map((f) => argv.indexOf(f) + 1).filter((i) => i > 0));
+  const dir = argv.find((a, i) => !a.startsWith('--') && !values.has(i));
+  if (dir === undefined) throw new BenchUsageError('usage: cli-wall.ts DIR [--runs N] [--cli A,B,…]');
+  const clis = flags.list('--cli')?.map((c) => resolve(c)) ?? [join(ROOT, 'dist', 'cli.js')];
+  return { dir: resolve(dir), runs: Math.max(1, Math.floor(flags.positive('--runs', 10))), clis };
 }
 
 /** One run's wall seconds. */
@@ -52,12 +44,6 @@ function once(cli: string, dir: string): number {
   const wall = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${cli} validate --input ${dir} exited with ${r.status}: ${r.stderr.slice(0, 500)}`);
   return wall;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function main(): void {
@@ -73,7 +59,7 @@ function main(): void {
   console.log('|---|---|---:|---:|');
   for (const cli of args.clis) {
     const w = walls.get(cli)!;
-    console.log(`| ${cli} | ${[...w].sort((a, b) => a - b).map((x) => x.toFixed(2)).join(' ')} | ${median(w).toFixed(3)} | ${Math.min(...w).toFixed(3)} |`);
+    console.log(`| ${cli} | ${[...w].sort((a, b) => a - b).map((x) => x.toFixed(2)).join(' ')} | ${median(w)!.toFixed(3)} | ${Math.min(...w).toFixed(3)} |`);
   }
 }
 
