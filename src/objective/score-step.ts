@@ -107,13 +107,28 @@ export function roundBoundToStep(bound: number, step: number | undefined, object
 /**
  * True when the bound proves the score best possible: equal within float
  * noise once rounded to the step (with a step: no multiple of it lies above
- * the score and within the bound). A caller that claims it should write
- * the score as the bound, so that the gap written is 0 (`relativeGap` of a
- * score of 0 and a bound of 1e-9 is 1).
+ * the score and within the bound). `writtenBound` then writes the score as
+ * the bound, so that the gap written is 0.
  * @example boundProvesScore(21.4, 21, 1) // true
  */
 export function boundProvesScore(bound: number, objective: number, step: number | undefined): boolean {
+  // No bound proves nothing (∞ − score ≤ noise · ∞ would hold).
+  if (!Number.isFinite(bound)) return false;
   const rounded = roundBoundToStep(bound, step, objective);
   // Absolute below 1: a bound of 1e-9 over a score of 0 is noise (relative to 1e-9 it would be a gap of 1).
   return rounded - objective <= GAP_NOISE * Math.max(1, Math.abs(rounded));
+}
+
+/**
+ * The bound a result writes: `bound` rounded down to the step, and the
+ * score itself when that proves the score (`boundProvesScore`: noise of an
+ * engine or of a float sum is not a gap). Every solver's result goes
+ * through it (`assembleResult`); the scalable solver also decides its
+ * status from it.
+ * @example writtenBound(21.4, 21, 1) // 21
+ * @example writtenBound(22.4, 21, 1) // 22
+ */
+export function writtenBound(bound: number, objective: number, step: number | undefined): number {
+  const rounded = roundBoundToStep(bound, step, objective);
+  return boundProvesScore(rounded, objective, step) ? objective : rounded;
 }

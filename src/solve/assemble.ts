@@ -17,7 +17,7 @@ import { coveredNeedIndices, leaderTerm, memberFit } from '../objective/score.js
 import { groupSizeSummary } from '../objective/group-size.js';
 import { weakestGroupScore, weakestGroupUpperBound } from '../objective/weakest-group.js';
 import { roundScoreCeiling } from '../objective/bounds.js';
-import { roundBoundToStep, scoreStep } from '../objective/score-step.js';
+import { scoreStep, writtenBound } from '../objective/score-step.js';
 import { relativeGap } from '../objective/gap.js';
 import { hashInstance } from '../model/instance-hash.js';
 import { needsOf, pinsOf, type RoundContext } from '../rules/context.js';
@@ -140,8 +140,8 @@ export function assembleResult(input: AssembleInput): SolveResult {
   // A bound below the achieved score can only come from rounding in an engine; the score is then the bound.
   // A solver without a proof still gets one: the round's ceiling, so the bound written is always finite (and `check` can verify it).
   const proven = Number.isFinite(input.upperBound) ? input.upperBound : roundScoreCeiling(ctx);
-  // Scores on a grid (integer ratings in affinity mode) round the bound down to the grid.
-  const upperBound = roundBoundToStep(Math.max(proven, objective), scoreStep(ctx), objective);
+  // Scores on a grid (integer ratings in affinity mode) round the bound down to the grid; a bound within noise of the score is the score.
+  const upperBound = writtenBound(Math.max(proven, objective), objective, scoreStep(ctx));
   const matchableUpperBound = Math.max(input.matchableUpperBound, report.matchedCounties);
   const status = provenStatus(ctx, input.status, { objective, upperBound, matchedCounties: report.matchedCounties, matchableUpperBound }, unmatched);
   // Hashed before the clock is read, so that `seconds` covers it (1–2 s on national-x10).

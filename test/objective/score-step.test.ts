@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOptions, type OptionsInput } from '../../src/model/options.js';
 import type { Instance } from '../../src/model/schemas.js';
-import { boundProvesScore, roundBoundToStep, scoreStep } from '../../src/objective/score-step.js';
+import { boundProvesScore, roundBoundToStep, scoreStep, writtenBound } from '../../src/objective/score-step.js';
 import { buildContext } from '../../src/rules/context.js';
 import { aff, county, makeInstance } from '../helpers/instance.js';
 
@@ -84,5 +84,23 @@ describe('boundProvesScore', () => {
     expect(boundProvesScore(21.4, 21, undefined)).toBe(false);
     expect(boundProvesScore(21 + 1e-12, 21, undefined)).toBe(true);
     expect(boundProvesScore(0.1 + 0.2 + 0.05, 0.1 + 0.2, 0.1)).toBe(true);
+  });
+});
+
+describe('writtenBound', () => {
+  it('writes the score when the bound proves it, the bound rounded to the step otherwise', () => {
+    expect(writtenBound(21.9, 21, 1)).toBe(21);
+    expect(writtenBound(22.4, 21, 1)).toBe(22);
+    expect(writtenBound(21.4, 21, undefined)).toBe(21.4);
+    // Noise over a score of 0 (any solver): the score, so that the gap written is 0 and `check` accepts it.
+    expect(writtenBound(1e-9, 0, undefined)).toBe(0);
+    expect(writtenBound(Number.POSITIVE_INFINITY, 5, 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('boundProvesScore without a bound', () => {
+  it('an infinite bound proves nothing', () => {
+    expect(boundProvesScore(Number.POSITIVE_INFINITY, 5, 1)).toBe(false);
+    expect(boundProvesScore(Number.POSITIVE_INFINITY, 5, undefined)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import type { Diagnosis } from '../../explain/diagnose.js';
 import type { SolveResult } from '../../model/result.js';
 import type { Expert, Status } from '../../model/schemas.js';
 import { groupScore } from '../../objective/score.js';
-import { boundProvesScore, roundBoundToStep, scoreStep } from '../../objective/score-step.js';
+import { scoreStep, writtenBound } from '../../objective/score-step.js';
 import { assembleResult, type ChosenGroup } from '../assemble.js';
 import type { Assignment } from './assignment.js';
 import { currentBound, openCounties, unsearchedCounties } from './bound.js';
@@ -45,12 +45,9 @@ export function finish(state: ScalableState, lag: Lagrangian, best: Assignment, 
   const matched = groups.length;
   // Counties outside the search may be matchable: they count on top of the proven bound of the searched ones.
   const matchable = Math.max(matched, matchableBound(open, list) + unsearchedCounties(state).length);
-  // Scores on a grid (integer ratings in affinity mode) take the bound down to the grid: 21.4 proves 21 (issue 11).
-  const step = scoreStep(ctx);
-  const rounded = roundBoundToStep(currentBound(state, lag, best, matchable), step, objective);
-  const scoreProven = boundProvesScore(rounded, objective, step);
-  // A bound within noise of the score is the score: written so, the gap is 0 even near 0 (bound 1e-9 for a score of 0).
-  const upperBound = scoreProven ? objective : rounded;
+  // The bound as the result will write it (rounded to the score's step: 21.4 proves 21); the status is decided from it.
+  const upperBound = writtenBound(currentBound(state, lag, best, matchable), objective, scoreStep(ctx));
+  const scoreProven = upperBound === objective;
   // Optimal in the solver's order (pinned counties, counties of each priority tier, score): the bound proves the
   // total and the score; pins hold when every open county with pins has its group (no valid result matches more of
   // them); tiers, when the counting argument bounds each tier left short together with the earlier ones.

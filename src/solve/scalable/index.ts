@@ -26,6 +26,7 @@
  */
 import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
+import { relativeGap } from '../../objective/gap.js';
 import { hashInstance } from '../assemble.js';
 import type { Assignment } from './assignment.js';
 import { currentBound } from './bound.js';
@@ -119,7 +120,7 @@ export async function solveScalable(ctx: RoundContext, settings: ScalableSetting
 
   // The master phase collects columns from the start; off (`SCHEDULE.master`), nothing is collected.
   const pool = SCHEDULE.master ? new ColumnPool(state) : undefined;
-  const gapReached = (): boolean => best !== undefined && best.matched === lag.open().length && (bound - best.objective) / Math.max(Math.abs(bound), 1e-9) <= SCHEDULE.targetGap;
+  const gapReached = (): boolean => best !== undefined && best.matched === lag.open().length && relativeGap(best.objective, bound) <= SCHEDULE.targetGap;
   if (lag.pricingPass()) {
     bound = currentBound(state, lag, best);
     pool?.collect(lag);
