@@ -62,9 +62,12 @@ type ExactTry = { result: SolveResult } | { failure: string };
 export async function solveAuto(ctx: RoundContext, settings: AutoSettings): Promise<SolveResult> {
   const { startedAt, warnings = [], onProgress } = settings;
   const limit = ctx.options.timeLimit;
+  let counted: number | undefined;
+  // Counted once, when first needed.
+  const pairsOf = (): number => (counted ??= settings.pairs());
   let early: ExactTry | undefined;
   if (ctx.counties.length <= EXACT_FIRST_COUNTIES) {
-    const pairs = settings.pairs();
+    const pairs = pairsOf();
     if (pairs <= Math.min(EXACT_FIRST_PAIRS, settings.exactLimit) && polishFits(limit * EXACT_FIRST_SHARE, startedAt, pairs)) {
       early = await tryExact(ctx, settings, limit * EXACT_FIRST_SHARE);
       if ('result' in early && early.result.status === 'optimal') return early.result;
@@ -78,7 +81,7 @@ export async function solveAuto(ctx: RoundContext, settings: AutoSettings): Prom
   }
   // A result cut by the time limit has no time left to polish.
   if (first.status === 'optimal' || first.status === 'time-limit') return first;
-  const pairs = settings.pairs();
+  const pairs = pairsOf();
   if (pairs > settings.exactLimit) return first;
   // Building and reading back the whole model takes time of its own, in proportion to its size.
   if (!polishFits(limit, startedAt, pairs)) return first;
