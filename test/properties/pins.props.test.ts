@@ -90,7 +90,7 @@ describe('pins (H9)', () => {
 
   // Bug 5 (fixed): the scalable solver dropped the pinned county c2 (HiGHS keeps it, with the same matched
   // count and objective) and reported it `pinned-infeasible`: its repair served c1 first, and no local-search
-  // move could take the one East–West expert back. Pinned counties now come first (src/solve/scalable/pinned.ts).
+  // move could take the one East–West expert back. Pinned counties now come first (src/solve/scalable/primal/pinned.ts).
   it('bug 5 (scalable): a pinned county that can keep its pins is never dropped', async () => {
     const round = JSON.parse(readFileSync(new URL('./fixtures/scalable-drops-pin.json', import.meta.url), 'utf8')) as Round;
     const highs = await solveBy('highs', round.instance, round.options);

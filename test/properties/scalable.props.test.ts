@@ -49,7 +49,7 @@ describe('scalable solver', () => {
   // Bug 5 (fixed; see the testing report): the scalable solver could leave a pinned county unmatched as
   // `pinned-infeasible` when its pins could stay (HiGHS keeps it, matching as many counties), which
   // src/rules/h9-pins.ts rules out ("a pinned county is never dropped to match others"), and could even
-  // call that result `optimal`. It now orders assignments pinned counties first (src/solve/scalable/pinned.ts).
+  // call that result `optimal`. It now orders assignments pinned counties first (src/solve/scalable/primal/pinned.ts).
   it('bug 5: keeps as many pinned counties as the optimum (H9: pins are hard), and "optimal" is optimal', async () => {
     await fc.assert(fc.asyncProperty(roundArbitrary({ ...PROPERTY_KNOBS, pinsRate: 0.5 }), async ({ instance, options }) => {
       const s = await solveBy('scalable', instance, options);

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   F_EAST, F_EAST_FLEX, F_FORCED, F_FORCED_ONE, F_LEADER, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, PRICES, WILD_TYPE, type GroupRules,
-} from '../../src/solve/scalable/group-solver.js';
+} from '../../src/solve/scalable/columns/group-solver.js';
 import { Prng } from '../helpers/arbitraries.js';
 
 /** Recorded at 283f09d (before the speedups of issue #11). */

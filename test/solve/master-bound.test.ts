@@ -7,15 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateInstance } from '../../src/generate/index.js';
-import { currentBound } from '../../src/solve/scalable/bound.js';
-import { Clock } from '../../src/solve/scalable/clock.js';
-import { Lagrangian } from '../../src/solve/scalable/lagrangian.js';
+import { currentBound } from '../../src/solve/scalable/bound/bound.js';
+import { Clock } from '../../src/solve/scalable/state/clock.js';
+import { Lagrangian } from '../../src/solve/scalable/bound/lagrangian.js';
 import { columnGeneration } from '../../src/solve/scalable/master/column-generation.js';
 import { ColumnPool } from '../../src/solve/scalable/master/columns.js';
 import { MasterLp } from '../../src/solve/scalable/master/master-lp.js';
-import { eligible } from '../../src/solve/scalable/pool.js';
-import { repair } from '../../src/solve/scalable/repair.js';
-import { createState, prepareCounties } from '../../src/solve/scalable/setup.js';
+import { eligible } from '../../src/solve/scalable/model/pool.js';
+import { repair } from '../../src/solve/scalable/primal/repair.js';
+import { prepareCounties } from '../../src/solve/scalable/state/prepare.js';
+import { createState } from '../../src/solve/scalable/state/state.js';
 import { makeContext } from '../helpers/instance.js';
 
 describe('the master phase', () => {

@@ -1,6 +1,6 @@
 /** The master's column pool: one column per county and group (members in any order, and leader), the library's score. */
 import { describe, expect, it } from 'vitest';
-import { groupValue } from '../../src/solve/scalable/assignment.js';
+import { groupValue } from '../../src/solve/scalable/primal/assignment.js';
 import { ColumnPool } from '../../src/solve/scalable/master/columns.js';
 import { preparedRound } from './master-setup.js';
 

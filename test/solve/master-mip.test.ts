@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../src/check/check-solution.js';
-import { compareAssignments } from '../../src/solve/scalable/assignment.js';
-import { finish } from '../../src/solve/scalable/finish.js';
+import { compareAssignments } from '../../src/solve/scalable/primal/assignment.js';
+import { finish } from '../../src/solve/scalable/schedule/finish.js';
 import { columnGeneration } from '../../src/solve/scalable/master/column-generation.js';
 import { ColumnPool } from '../../src/solve/scalable/master/columns.js';
 import { MasterLp } from '../../src/solve/scalable/master/master-lp.js';

@@ -1,11 +1,12 @@
 /** A small round prepared as the scalable solver prepares it, for the master-problem tests. */
 import { generateInstance } from '../../src/generate/index.js';
 import type { OptionsInput } from '../../src/model/options.js';
-import { repair } from '../../src/solve/scalable/repair.js';
-import { Clock } from '../../src/solve/scalable/clock.js';
-import { Lagrangian } from '../../src/solve/scalable/lagrangian.js';
-import { createState, prepareCounties, type ScalableState } from '../../src/solve/scalable/setup.js';
-import type { Assignment } from '../../src/solve/scalable/assignment.js';
+import { repair } from '../../src/solve/scalable/primal/repair.js';
+import { Clock } from '../../src/solve/scalable/state/clock.js';
+import { Lagrangian } from '../../src/solve/scalable/bound/lagrangian.js';
+import { prepareCounties } from '../../src/solve/scalable/state/prepare.js';
+import { createState, type ScalableState } from '../../src/solve/scalable/state/state.js';
+import type { Assignment } from '../../src/solve/scalable/primal/assignment.js';
 import { makeContext } from '../helpers/instance.js';
 
 /** The demo round (seed `seed`, `options`) after its first pricing pass and some subgradient steps, with a repaired assignment. */

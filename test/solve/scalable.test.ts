@@ -19,10 +19,10 @@ import type { SolveResult } from '../../src/model/result.js';
 import type { Instance } from '../../src/model/schemas.js';
 import { highsEngine } from '../../src/solve/engines/highs.js';
 import { solveExact } from '../../src/solve/exact/solve-exact.js';
-import { groupValueOf } from '../../src/solve/scalable/group-heuristic.js';
+import { groupValueOf } from '../../src/solve/scalable/columns/group-heuristic.js';
 import {
   F_EAST, F_EAST_FLEX, F_FORCED, F_FORCED_ONE, F_LEADER, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, WILD_TYPE, type GroupRules,
-} from '../../src/solve/scalable/group-solver.js';
+} from '../../src/solve/scalable/columns/group-solver.js';
 import { solveScalable } from '../../src/solve/scalable/index.js';
 import { Prng, smallRoundArb } from '../helpers/arbitraries.js';
 import { county, expert, local, makeContext, makeInstance, national, type AffinityIn, type ExpertIn, type NeedIn, type SkillIn } from '../helpers/instance.js';

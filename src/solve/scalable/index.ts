@@ -4,17 +4,22 @@
  * takes national rounds and ten times that on one machine, and returns a
  * bound proven on the whole (unpruned) round.
  *
- * Phases (see each module):
- *  1. `setup.ts`        — indexes, diagnosis, first candidate lists;
- *  2. `lagrangian.ts`   — prices, restricted subproblems, pricing passes (bound + columns);
- *  3. `repair.ts`       — the dual's choices made feasible;
- *  4. `polish.ts`, `local-search.ts`, `pinned.ts` — free experts offered, per-county
- *     re-optimization, steal moves, pinned counties first;
- *  5. `bound.ts`, `competition.ts`, `finish.ts` — the bounds, the reasons, the checked result.
- * Between 3–4 and the final search, when `SCHEDULE.master` is on (it is off by default, see there),
- * `master/phase.ts`: column generation on a restricted master LP (HiGHS) whose capacity duals price
- * the pricing passes, then price-and-branch (the master as a MIP, kept when it beats the best).
- * A time limit too short for phases 2–4 takes the rush path instead (`rush.ts`):
+ * The folders are the algorithm's steps, each importing only those below it:
+ *  - `model/`    — the round compiled into typed arrays, skill classes, price-ordered sets;
+ *  - `columns/`  — one county's group subproblem (items, exact solver, heuristic), its
+ *                  candidate list, and the pricing of the experts left off it;
+ *  - `state/`    — what the phases share (`state.ts`), the clock, and each county's first
+ *                  candidates and diagnosis (`prepare.ts`);
+ *  - `bound/`    — the Lagrangian dual (`lagrangian.ts`: prices, restricted subproblems,
+ *                  pricing passes), the bound a result reports, the counting bound on matches;
+ *  - `primal/`   — a feasible assignment: `repair.ts` from the dual's choices, then `polish.ts`,
+ *                  `local-search.ts`, `pinned.ts`, `make-room.ts`, `shrink.ts`, `priority-takeover.ts`;
+ *  - `master/`   — column generation on a restricted master LP (HiGHS) whose capacity duals price
+ *                  the pricing passes, then price-and-branch (the master as a MIP); between the
+ *                  repair and the final search when `SCHEDULE.master` is on (off by default);
+ *  - `schedule/` — the order of the phases: the rush path, the answer before the start, and
+ *                  `finish.ts` (groups, reasons, bounds, status, the checked result).
+ * A time limit too short for the dual and the repair takes the rush path instead (`rush.ts`):
  * a greedy group per county as it is prepared, then local search.
  *
  * Deterministic: every loop runs in position order, ties are broken by
@@ -28,21 +33,22 @@ import type { SolveResult } from '../../model/result.js';
 import type { RoundContext } from '../../rules/context.js';
 import { relativeGap } from '../../objective/gap.js';
 import { hashInstance } from '../assemble.js';
-import type { Assignment } from './assignment.js';
-import { currentBound } from './bound.js';
-import { Clock, finishCost } from './clock.js';
-import { finish } from './finish.js';
-import { Lagrangian } from './lagrangian.js';
-import { finalSearch, improve } from './polish.js';
-import { repair } from './repair.js';
-import { Rush } from './rush.js';
-import { createState, prepareCounties } from './setup.js';
-import { tooLateResult, tooLateToStart } from './too-late.js';
+import type { Assignment } from './primal/assignment.js';
+import { currentBound } from './bound/bound.js';
+import { Clock, finishCost } from './state/clock.js';
+import { finish } from './schedule/finish.js';
+import { Lagrangian } from './bound/lagrangian.js';
+import { finalSearch, improve } from './primal/polish.js';
+import { repair } from './primal/repair.js';
+import { Rush } from './schedule/rush.js';
+import { prepareCounties } from './state/prepare.js';
+import { createState } from './state/state.js';
+import { tooLateResult, tooLateToStart } from './schedule/too-late.js';
 import { ColumnPool } from './master/columns.js';
 import { masterPhase } from './master/phase.js';
-import type { ScalableSettings } from './settings.js';
+import type { ScalableSettings } from './schedule/settings.js';
 
-export type { ScalableSettings } from './settings.js';
+export type { ScalableSettings } from './schedule/settings.js';
 
 /** The schedule: how far the solver goes when the time limit does not cut it first. */
 export const SCHEDULE = {

@@ -11,9 +11,9 @@
  * optimal for the restricted subproblems; a pricing pass closes it), when
  * the gap is small enough, after `CG.rounds`, or at the deadline.
  */
-import type { Assignment } from '../assignment.js';
-import type { Lagrangian } from '../lagrangian.js';
-import type { ScalableState } from '../setup.js';
+import type { Assignment } from '../primal/assignment.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import type { ScalableState } from '../state/state.js';
 import type { ColumnPool } from './columns.js';
 import { MasterError } from './highs-types.js';
 import type { MasterLp } from './master-lp.js';

@@ -15,10 +15,10 @@
 import type { Expert } from '../../../model/schemas.js';
 import { pinsOf } from '../../../rules/context.js';
 import { isValidGroup } from '../../../rules/group-validity.js';
-import { groupValue, type Assignment } from '../assignment.js';
-import type { Lagrangian } from '../lagrangian.js';
-import type { ScalableState } from '../setup.js';
-import type { GroupChoice } from '../subproblem.js';
+import { groupValue, type Assignment } from '../primal/assignment.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import type { ScalableState } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
 
 /** One column: a county's group and its score. */
 export interface Column {

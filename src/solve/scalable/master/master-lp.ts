@@ -15,7 +15,7 @@
  * the prices as they are, clamped at 0 against round-off.
  */
 import { loadHighs } from '../../engines/highs.js';
-import type { ScalableState } from '../setup.js';
+import type { ScalableState } from '../state/state.js';
 import type { ColumnPool } from './columns.js';
 import { MasterError, type Highs, type HighsLp } from './highs-types.js';
 

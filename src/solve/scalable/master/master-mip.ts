@@ -18,8 +18,8 @@
  */
 import { priorityTiers } from '../../../rules/priority.js';
 import { loadHighs } from '../../engines/highs.js';
-import { Assignment } from '../assignment.js';
-import type { ScalableState } from '../setup.js';
+import { Assignment } from '../primal/assignment.js';
+import type { ScalableState } from '../state/state.js';
 import type { ColumnPool } from './columns.js';
 import type { Highs } from './highs-types.js';
 

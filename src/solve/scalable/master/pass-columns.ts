@@ -11,8 +11,8 @@
  * columns (score − Σ λ over members) is solved again on its (now widened)
  * list, with the bound's effort and no fillers, and its group offered.
  */
-import type { Lagrangian } from '../lagrangian.js';
-import type { ScalableState } from '../setup.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import type { ScalableState } from '../state/state.js';
 import type { ColumnPool } from './columns.js';
 
 /** Below this (relative to the county's value) a county's columns count as reaching its pass value. */

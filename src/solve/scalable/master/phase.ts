@@ -6,9 +6,9 @@
  * prices ≥ 0, so it stays proven; every assignment it offers is kept only
  * when better in the solver's order.
  */
-import type { Assignment } from '../assignment.js';
-import type { Lagrangian } from '../lagrangian.js';
-import type { ScalableState } from '../setup.js';
+import type { Assignment } from '../primal/assignment.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import type { ScalableState } from '../state/state.js';
 import { columnGeneration, type CgStats } from './column-generation.js';
 import type { ColumnPool } from './columns.js';
 import { MasterLp } from './master-lp.js';

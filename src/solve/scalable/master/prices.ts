@@ -4,7 +4,7 @@
  * and the primal search all see them. Any prices λ ≥ 0 give a valid bound
  * L(λ), so this changes which bounds are computed, never whether they hold.
  */
-import type { ScalableState } from '../setup.js';
+import type { ScalableState } from '../state/state.js';
 
 /** Sets the pricer's prices to `prices` (one per expert, ≥ 0) and re-sorts what changed, as `Lagrangian.step` does. Returns how many changed. */
 export function applyPrices(state: ScalableState, prices: Float64Array): number {

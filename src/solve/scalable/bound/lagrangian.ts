@@ -22,12 +22,12 @@
  * H4c (`leadOnce`) is left out of every subproblem here: a relaxation, so
  * the bound stays valid; the primal side keeps it (`Assignment.leadsElsewhere`).
  */
-import { openCounties } from './county-states.js';
-import { F_PSEUDO, F_EAST, F_LEAD, F_LEADER, WILD_TYPE } from './group-solver.js';
-import type { ScalableState } from './setup.js';
-import { label } from './setup.js';
-import type { GroupChoice } from './subproblem.js';
-import { nextLeaders, nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+import { openCounties } from '../state/county-states.js';
+import { F_PSEUDO, F_EAST, F_LEAD, F_LEADER, WILD_TYPE } from '../columns/group-solver.js';
+import type { ScalableState } from '../state/state.js';
+import { label } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
+import { nextLeaders, nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from '../columns/pricing.js';
 
 /**
  * The step rule, per objective mode (measured on national rounds).

@@ -35,11 +35,11 @@
  * `pseudoItems` turns a scan into items of the group solver whose optimum
  * bounds the county's subproblem over the whole pool (see there).
  */
-import type { SkillClasses } from './classes.js';
+import type { SkillClasses } from '../model/classes.js';
 import type { CandidateStore } from './candidates.js';
 import { F_EAST, F_EAST_FLEX, F_LEAD, F_LEADER, F_PSEUDO, WILD_TYPE, type ItemList } from './group-solver.js';
-import { canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, MAX_MASK_NEEDS, N_ORG_TYPES, type Pool } from './pool.js';
-import { RankedSets, spinOf } from './ranked-sets.js';
+import { canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, MAX_MASK_NEEDS, N_ORG_TYPES, type Pool } from '../model/pool.js';
+import { RankedSets, spinOf } from '../model/ranked-sets.js';
 
 /** Coverage items of the bound at most, as members and as leaders (the rest are merged into one each). */
 const MAX_COVER_ITEMS = 24;

@@ -13,10 +13,10 @@
  * from experts that other counties value, which is what makes the greedy
  * order work.
  */
-import { priorityTiers } from '../../rules/priority.js';
+import { priorityTiers } from '../../../rules/priority.js';
 import { Assignment } from './assignment.js';
-import type { Lagrangian } from './lagrangian.js';
-import type { ScalableState } from './setup.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import type { ScalableState } from '../state/state.js';
 
 /** Builds a feasible assignment from the dual's current choices. Stops early (keeping what is placed) when the deadline passes. */
 export function repair(state: ScalableState, lag: Lagrangian): Assignment {

@@ -32,11 +32,11 @@
  * (status `time-limit`): a run that finishes its schedule never rushes, so
  * its result never depends on the clock.
  */
-import { Assignment, compareAssignments, type Standing } from './assignment.js';
-import { openCounties } from './county-states.js';
-import { placeBest, refreshFree, reoptimize } from './local-search.js';
-import { matchLeftovers } from './polish.js';
-import type { ScalableState } from './setup.js';
+import { Assignment, compareAssignments, type Standing } from '../primal/assignment.js';
+import { openCounties } from '../state/county-states.js';
+import { placeBest, refreshFree, reoptimize } from '../primal/local-search.js';
+import { matchLeftovers } from '../primal/polish.js';
+import type { ScalableState } from '../state/state.js';
 
 /** The schedule's second valid assignment, in preparation loops after the loop starts (measured 11.5 and 12.3; see the module comment). */
 export const SECOND_RESULT_LOOPS = 13;

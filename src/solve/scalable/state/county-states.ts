@@ -2,7 +2,7 @@
  * Which counties the search holds, and which it could not take up: read by
  * the dual side (`lagrangian.ts`), the bound (`bound.ts`) and the phases.
  */
-import type { ScalableState } from './setup.js';
+import type { ScalableState } from './state.js';
 
 /** Counties in the search, in position order. */
 export function openCounties(state: ScalableState): number[] {

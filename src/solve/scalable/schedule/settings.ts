@@ -4,9 +4,9 @@
  * the phases it calls (`finish.ts`, `too-late.ts`) can take it without
  * importing the solver's entry point.
  */
-import type { Progress } from '../../model/options.js';
-import type { InputWarning } from '../../model/issues.js';
-import type { MasterStats } from './master/phase.js';
+import type { Progress } from '../../../model/options.js';
+import type { InputWarning } from '../../../model/issues.js';
+import type { MasterStats } from '../master/phase.js';
 
 /** Settings of a scalable solve. */
 export interface ScalableSettings {

@@ -18,8 +18,8 @@
 import { isPinned, type Assignment } from './assignment.js';
 import { addHeldCandidates } from './held-candidates.js';
 import { refreshFree, rescore } from './local-search.js';
-import type { ScalableState } from './setup.js';
-import type { GroupChoice } from './subproblem.js';
+import type { ScalableState } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
 
 /**
  * What a held expert costs the county's choice: more than the whole spread

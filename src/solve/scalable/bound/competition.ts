@@ -12,10 +12,10 @@
  * resources with disjoint county sets bounds the counties any valid result
  * can match.
  */
-import type { Diagnosis } from '../../explain/diagnose.js';
-import { priorityTiers } from '../../rules/priority.js';
-import type { ScalableState } from './setup.js';
-import { label } from './setup.js';
+import type { Diagnosis } from '../../../explain/diagnose.js';
+import { priorityTiers } from '../../../rules/priority.js';
+import type { ScalableState } from '../state/state.js';
+import { label } from '../state/state.js';
 
 /** A kind of expert that a set of counties needs. */
 export interface Resource {

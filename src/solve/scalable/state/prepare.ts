@@ -1,7 +1,7 @@
 /**
- * Preparing a scalable solve: the compiled pool and its indexes, each
- * county's first candidate list, and the diagnosis of counties that cannot
- * be matched whatever the others do.
+ * Preparing a scalable solve's counties: each county's first candidate
+ * list, and the diagnosis of counties that cannot be matched whatever the
+ * others do.
  *
  * First candidates of a county: its eligible local scientists, its pinned
  * experts and every expert with an affinity row for it (these are never
@@ -11,58 +11,12 @@
  * East–West) and the best leaders, and fillers until the quotas have room
  * to choose.
  */
-import { diagnoseCounty, type Diagnosis } from '../../explain/diagnose.js';
-import { poolIndexOf } from '../../explain/pool-index.js';
-import type { County, Expert } from '../../model/schemas.js';
-import type { RoundContext } from '../../rules/context.js';
-import { isEligible } from '../../rules/eligibility.js';
-import { CandidateStore } from './candidates.js';
-import { buildClasses, type SkillClasses } from './classes.js';
-import type { Clock } from './clock.js';
-import { F_EAST, F_LEAD, F_LOCAL } from './group-solver.js';
-import { compilePool, type Pool } from './pool.js';
-import { Pricer, TYPE_EAST, TYPE_LEAD } from './pricing.js';
-import { Subproblems } from './subproblem.js';
-
-/**
- * Where a county stands: in the search ('open'), proven unmatchable
- * ('diagnosed', 'alone-infeasible'), or outside the search though a valid
- * result might match it ('unsupported': beyond what the subproblem
- * represents; 'unprepared': the time limit ran out before its turn).
- */
-export type CountyState = 'open' | 'diagnosed' | 'alone-infeasible' | 'unsupported' | 'unprepared';
-
-/** Everything a scalable solve shares between its phases. */
-export interface ScalableState {
-  readonly ctx: RoundContext;
-  readonly pool: Pool;
-  readonly classes: SkillClasses;
-  readonly pricer: Pricer;
-  readonly store: CandidateStore;
-  readonly subs: Subproblems;
-  readonly clock: Clock;
-  /** Per county: open, or why not. */
-  readonly countyState: CountyState[];
-  /** Reasons of counties that are not open. */
-  readonly reasons: Map<number, Diagnosis>;
-}
-
-/**
- * Builds the state's indexes (the compiled pool, skill classes, pricer,
- * candidate store and subproblems); every county starts open, with no
- * candidates yet (see `prepareCounties`).
- */
-export function createState(ctx: RoundContext, clock: Clock): ScalableState {
-  const pool = compilePool(ctx);
-  const classes = buildClasses(pool);
-  const pricer = new Pricer(pool, classes, ctx.options.seed);
-  const store = new CandidateStore(pool);
-  const subs = new Subproblems(pool, store);
-  // The diagnosis reads the pool's index; built here rather than inside the first county's turn, so that
-  // the time of the county loop (which `rush.ts` projects from its first counties) is even.
-  poolIndexOf(ctx);
-  return { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
-}
+import { diagnoseCounty, type Diagnosis } from '../../../explain/diagnose.js';
+import type { Expert } from '../../../model/schemas.js';
+import { isEligible } from '../../../rules/eligibility.js';
+import { F_EAST, F_LEAD, F_LOCAL } from '../columns/group-solver.js';
+import { TYPE_EAST, TYPE_LEAD } from '../columns/pricing.js';
+import { label, type ScalableState } from './state.js';
 
 /**
  * Each county's first candidates and diagnosis, in position order; a county
@@ -105,11 +59,6 @@ export const EXACT_BOUND_COUNTIES = 100;
 
 /** Rounds with at most this many open counties get exact search subproblems (see `Subproblems.exactSearch`). */
 export const EXACT_SEARCH_COUNTIES = 12;
-
-/** A county as people name it. */
-export function label(county: County): string {
-  return county.name ? `${county.name} (${county.id})` : county.id;
-}
 
 /** The first candidate list of a county (see the module comment). */
 function seedCandidates(state: ScalableState, c: number): void {

@@ -17,13 +17,13 @@
  * (H4), scientists of its East–West partners (H6), holders of its required
  * needs (H7); members pinned to their holder never move and are left out.
  */
-import type { Expert } from '../../model/schemas.js';
-import { needsOf } from '../../rules/context.js';
-import { canLead } from '../../rules/h4-leader.js';
-import { isEastFor, partnersOf } from '../../rules/h6-east-west.js';
-import { expertCovers } from '../../rules/h7-required-needs.js';
+import type { Expert } from '../../../model/schemas.js';
+import { needsOf } from '../../../rules/context.js';
+import { canLead } from '../../../rules/h4-leader.js';
+import { isEastFor, partnersOf } from '../../../rules/h6-east-west.js';
+import { expertCovers } from '../../../rules/h7-required-needs.js';
 import { isPinned, type Assignment } from './assignment.js';
-import type { ScalableState } from './setup.js';
+import type { ScalableState } from '../state/state.js';
 
 /** Held experts added per county at most, per kind (the lists' size drives every subproblem's time). */
 export const HELD_PER_KIND = 12;

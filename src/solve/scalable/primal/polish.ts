@@ -6,16 +6,16 @@
  * passes; the assignment stays feasible throughout.
  */
 import type { Assignment } from './assignment.js';
-import { openCounties } from './county-states.js';
-import { matchableBound, resources } from './competition.js';
+import { openCounties } from '../state/county-states.js';
+import { matchableBound, resources } from '../bound/competition.js';
 import { chainMatch, refreshFree, reoptimize, steal } from './local-search.js';
 import { addHeldCandidates } from './held-candidates.js';
 import { makeRoom } from './make-room.js';
 import { SHRINK_COUNTIES, shrinkAndPlace } from './shrink.js';
 import { keepPinnedCounties } from './pinned.js';
 import { keepPriorityCounties } from './priority-takeover.js';
-import { priorityTiers } from '../../rules/priority.js';
-import type { ScalableState } from './setup.js';
+import { priorityTiers } from '../../../rules/priority.js';
+import type { ScalableState } from '../state/state.js';
 
 /** How far the local search goes. */
 export const POLISH = {

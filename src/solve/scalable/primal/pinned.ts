@@ -19,7 +19,7 @@
  */
 import type { Assignment } from './assignment.js';
 import { chainMatch, placeBest, refreshFree, rescore, steal } from './local-search.js';
-import type { ScalableState } from './setup.js';
+import type { ScalableState } from '../state/state.js';
 
 /** Gives each unmatched pinned county of `counties` a group where one can be had at the expense of counties without pins. */
 export function keepPinnedCounties(state: ScalableState, a: Assignment, counties: readonly number[]): void {

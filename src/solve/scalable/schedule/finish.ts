@@ -3,17 +3,17 @@
  * groups with leaders, every other county's reason, the proven bounds, the
  * status, and the checked result (`assembleResult` runs `checkSolution`).
  */
-import type { Diagnosis } from '../../explain/diagnose.js';
-import type { SolveResult } from '../../model/result.js';
-import type { Expert, Status } from '../../model/schemas.js';
-import { groupScore } from '../../objective/score.js';
-import { scoreStep, writtenBound } from '../../objective/score-step.js';
-import { assembleResult, type ChosenGroup } from '../assemble.js';
-import type { Assignment } from './assignment.js';
-import { currentBound, openCounties, unsearchedCounties } from './bound.js';
-import { competitionReason, matchableBound, resources, tiersProven } from './competition.js';
-import type { Lagrangian } from './lagrangian.js';
-import { label, type ScalableState } from './setup.js';
+import type { Diagnosis } from '../../../explain/diagnose.js';
+import type { SolveResult } from '../../../model/result.js';
+import type { Expert, Status } from '../../../model/schemas.js';
+import { groupScore } from '../../../objective/score.js';
+import { scoreStep, writtenBound } from '../../../objective/score-step.js';
+import { assembleResult, type ChosenGroup } from '../../assemble.js';
+import type { Assignment } from '../primal/assignment.js';
+import { currentBound, openCounties, unsearchedCounties } from '../bound/bound.js';
+import { competitionReason, matchableBound, resources, tiersProven } from '../bound/competition.js';
+import type { Lagrangian } from '../bound/lagrangian.js';
+import { label, type ScalableState } from '../state/state.js';
 import type { ScalableSettings } from './settings.js';
 
 /** Builds the checked result of a scalable solve (`inputHash`: the input's hash, computed at the start). */

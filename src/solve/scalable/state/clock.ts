@@ -11,7 +11,7 @@
  * `SolveResult` (scores, `checkSolution`, reasons). That reserve grows with
  * the members of the result (see `FinishCost`).
  */
-import type { Progress } from '../../model/options.js';
+import type { Progress } from '../../../model/options.js';
 
 /** What finishing a result is expected to take, in seconds. */
 export interface FinishCost {

@@ -27,8 +27,8 @@
  * value, which carries prices and tie-breaking bonuses.
  */
 import { compareAssignments, groupValue, isPinned, type Assignment, type Standing } from './assignment.js';
-import type { ScalableState } from './setup.js';
-import type { GroupChoice } from './subproblem.js';
+import type { ScalableState } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
 
 const TOLERANCE = 1e-9;
 

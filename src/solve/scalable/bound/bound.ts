@@ -21,13 +21,12 @@
  * result: they add a coarse but valid bound of their own, and force the
  * free form.
  */
-import { quickScoreCeiling } from '../../objective/bounds.js';
-import type { Assignment } from './assignment.js';
+import { quickScoreCeiling } from '../../../objective/bounds.js';
 import type { Lagrangian } from './lagrangian.js';
-import { openCounties, unsearchedCounties } from './county-states.js';
-import type { ScalableState } from './setup.js';
+import { openCounties, unsearchedCounties } from '../state/county-states.js';
+import type { ScalableState } from '../state/state.js';
 
-export { openCounties, unsearchedCounties } from './county-states.js';
+export { openCounties, unsearchedCounties } from '../state/county-states.js';
 
 /**
  * An upper bound on the score of any group of the county, whatever the other
@@ -40,12 +39,17 @@ export function looseCountyBound(state: ScalableState, c: number): number {
   return quickScoreCeiling(state.ctx, state.ctx.counties[c]!);
 }
 
+/** What the bound's form reads of a result: which counties it matches (an `Assignment` is one). */
+export interface MatchedCounties {
+  readonly group: readonly unknown[];
+}
+
 /**
  * The bound that fits `best` (see the module comment); coarse but finite
  * before the first pricing pass. `matchable`, a proven bound on the counties
  * any valid result matches, lets the free form count only that many terms.
  */
-export function currentBound(state: ScalableState, lag: Lagrangian, best: Assignment | undefined, matchable = Infinity): number {
+export function currentBound(state: ScalableState, lag: Lagrangian, best: MatchedCounties | undefined, matchable = Infinity): number {
   const counted = openCounties(state);
   const outside = unsearchedCounties(state);
   let extra = 0;

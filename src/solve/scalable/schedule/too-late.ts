@@ -6,13 +6,13 @@
  * words; status `time-limit`; and bounds from the round's data alone, so
  * the result stays checked and honest (`quickScoreCeiling`).
  */
-import type { Diagnosis } from '../../explain/diagnose.js';
-import type { SolveResult } from '../../model/result.js';
-import type { RoundContext } from '../../rules/context.js';
-import { roundScoreCeiling } from '../../objective/bounds.js';
-import { assembleResult } from '../assemble.js';
+import type { Diagnosis } from '../../../explain/diagnose.js';
+import type { SolveResult } from '../../../model/result.js';
+import type { RoundContext } from '../../../rules/context.js';
+import { roundScoreCeiling } from '../../../objective/bounds.js';
+import { assembleResult } from '../../assemble.js';
 import type { ScalableSettings } from './settings.js';
-import { label } from './setup.js';
+import { label } from '../state/state.js';
 
 /**
  * Seconds to build the solver's indexes, per second spent in `solve` before the solver (building the round's context:

@@ -21,13 +21,13 @@
  * needs directly, `rebuildLater` dissolves every later tier and rebuilds it
  * around the county.
  */
-import { priorityTiers } from '../../rules/priority.js';
+import { priorityTiers } from '../../../rules/priority.js';
 import { compareAssignments, type Assignment, type Standing } from './assignment.js';
 import { chainMatch, placeBest, refreshFree, rescore, steal } from './local-search.js';
 import { addHeldCandidates } from './held-candidates.js';
 import { makeRoom } from './make-room.js';
 import { restore, SHRINK_COUNTIES } from './shrink.js';
-import type { ScalableState } from './setup.js';
+import type { ScalableState } from '../state/state.js';
 
 /** Passes over the unmatched counties at most: each pass that changes something is better in the order, so this only bounds the time. */
 export const TAKEOVER_PASSES = 3;

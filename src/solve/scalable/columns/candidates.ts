@@ -9,9 +9,9 @@
  * bits it earns (mask), and its rule flags (may lead, local, East–West,
  * pinned).
  */
-import { pinsOf } from '../../rules/context.js';
+import { pinsOf } from '../../../rules/context.js';
 import { F_EAST, F_FORCED, F_LEAD, F_LOCAL, F_PIN_LEADER } from './group-solver.js';
-import { affinityRow, canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, type Pool } from './pool.js';
+import { affinityRow, canLeadOf, coverMaskOf, eligible, fitOf, isEastPair, leaderTermOf, type Pool } from '../model/pool.js';
 
 /** One county's candidates, as parallel arrays. */
 export interface CandidateList {

@@ -13,11 +13,11 @@
  * Lagrangian bound leaves H4c out, which only relaxes it: the bound stays
  * valid.
  */
-import { compareTierCounts, priorityTiers } from '../../rules/priority.js';
-import { F_FORCED } from './group-solver.js';
-import { coverMaskOf, fitOf, leaderTermOf, sizeTermOf } from './pool.js';
-import type { ScalableState } from './setup.js';
-import type { GroupChoice } from './subproblem.js';
+import { compareTierCounts, priorityTiers } from '../../../rules/priority.js';
+import { F_FORCED } from '../columns/group-solver.js';
+import { coverMaskOf, fitOf, leaderTermOf, sizeTermOf } from '../model/pool.js';
+import type { ScalableState } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
 
 /** Groups, loads and scores. Every change goes through `place`/`clear`, which keep loads exact. */
 export class Assignment {

@@ -19,16 +19,16 @@
  * S4b (organization types) is no bit: each expert has one type, which the
  * group solver uses (see `group-solver.ts`).
  */
-import { ORG_TYPES, ANY } from '../../model/vocabulary.js';
-import type { RoundContext } from '../../rules/context.js';
-import { capacityOf } from '../../rules/h2-capacity.js';
-import { groupSizeBounds } from '../../rules/h3-group-size.js';
-import { partnersOf } from '../../rules/h6-east-west.js';
-import { normalizeAffinity } from '../../objective/affinity-scale.js';
-import { targetSizeOf } from '../../objective/group-size.js';
-import { industryShares, needShares } from '../../objective/need-coverage.js';
-import { countyIndustries } from '../../objective/relevance.js';
-import { isCentralOrWestern } from '../../objective/same-province.js';
+import { ORG_TYPES, ANY } from '../../../model/vocabulary.js';
+import type { RoundContext } from '../../../rules/context.js';
+import { capacityOf } from '../../../rules/h2-capacity.js';
+import { groupSizeBounds } from '../../../rules/h3-group-size.js';
+import { partnersOf } from '../../../rules/h6-east-west.js';
+import { normalizeAffinity } from '../../../objective/affinity-scale.js';
+import { targetSizeOf } from '../../../objective/group-size.js';
+import { industryShares, needShares } from '../../../objective/need-coverage.js';
+import { countyIndustries } from '../../../objective/relevance.js';
+import { isCentralOrWestern } from '../../../objective/same-province.js';
 
 /**
  * Bits of one county's coverage mask. Required needs' "any cover" bits come

@@ -20,15 +20,15 @@
  * when the assignment is better in the solvers' order (pinned counties,
  * tiers, score), else everything is put back as it was.
  */
-import type { Expert } from '../../model/schemas.js';
-import { ORG_TYPES } from '../../model/vocabulary.js';
-import { priorityTiers } from '../../rules/priority.js';
+import type { Expert } from '../../../model/schemas.js';
+import { ORG_TYPES } from '../../../model/vocabulary.js';
+import { priorityTiers } from '../../../rules/priority.js';
 import { compareAssignments, type Assignment, type Standing } from './assignment.js';
 import { essentialKinds } from './held-candidates.js';
 import { chainMatch, placeBest, refreshFree, reoptimize, rescore, steal } from './local-search.js';
 import { makeRoom } from './make-room.js';
-import type { ScalableState } from './setup.js';
-import type { GroupChoice } from './subproblem.js';
+import type { ScalableState } from '../state/state.js';
+import type { GroupChoice } from '../columns/subproblem.js';
 
 /** Open counties up to which the move is tried (it re-solves every matched county twice), and `make-room.ts` with the held candidates. */
 export const SHRINK_COUNTIES = 2000;
