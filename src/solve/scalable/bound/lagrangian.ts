@@ -238,7 +238,7 @@ export class Lagrangian {
         continue;
       }
       const orgType = items.type[i]!;
-      if (orgType >= 0 && orgType !== WILD_TYPE) {
+      if (items.mask[i]! === 0 && orgType >= 0 && orgType !== WILD_TYPE) {
         // ORG: the best pruned expert of the organization type the real members lack.
         add(summary.orgExpert[orgType]!);
         continue;

@@ -97,6 +97,38 @@ class MaskTable {
   }
 }
 
+/**
+ * The best value per (mask, organization type) seen in a scan: the bits an
+ * expert earns come with the one organization type it brings (S4b), so the
+ * bound's coverage items can bring that type and no other.
+ */
+class TypedMaskTable {
+  /** Index 0: experts without a type; t + 1: type t. */
+  private readonly byType = Array.from({ length: N_ORG_TYPES + 1 }, () => new MaskTable());
+
+  clear(): void {
+    for (const t of this.byType) t.clear();
+  }
+
+  /** The best value seen with this mask and type (−1: none). */
+  get(mask: number, type: number): number {
+    return this.byType[type + 1]!.get(mask);
+  }
+
+  offer(mask: number, type: number, value: number): void {
+    this.byType[type + 1]!.offer(mask, value);
+  }
+
+  /** Every (mask, type, best value) seen, types in order. */
+  entries(): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    this.byType.forEach((table, i) => {
+      for (const [mask, value] of table.entries()) out.push([mask, i - 1, value]);
+    });
+    return out;
+  }
+}
+
 /** A list of the best records of one kind: value, expert, and the next member of the same class. */
 class TopList {
   readonly value = new Float64Array(TYPE_TOP);
@@ -198,9 +230,9 @@ export interface PrunedSummary {
   readonly orgClass: Int32Array;
   /** Bits some pruned expert earns. */
   coverable: number;
-  /** Per mask of some pruned expert: the best value of a pruned expert with exactly that mask, as member and as leader. */
-  readonly maskBest: MaskTable;
-  readonly leadMaskBest: MaskTable;
+  /** Per (mask, organization type) of some pruned expert: the best value of a pruned expert with exactly that mask and type, as member and as leader. */
+  readonly maskBest: TypedMaskTable;
+  readonly leadMaskBest: TypedMaskTable;
   /** The best pruned experts overall (as members), best first: topExpert[0 … topCount−1]. */
   readonly topValue: Float64Array;
   readonly topExpert: Int32Array;
@@ -306,8 +338,8 @@ export class Pricer {
       orgExpert: new Int32Array(N_ORG_TYPES),
       orgClass: new Int32Array(N_ORG_TYPES),
       coverable: 0,
-      maskBest: new MaskTable(),
-      leadMaskBest: new MaskTable(),
+      maskBest: new TypedMaskTable(),
+      leadMaskBest: new TypedMaskTable(),
       topValue: new Float64Array(256),
       topExpert: new Int32Array(256),
       topType: new Int32Array(256),
@@ -400,12 +432,12 @@ export class Pricer {
     s.topCount = m;
   }
 
-  /** Records bits: a pruned expert (or, with cls ≥ 0, some pruned member of that class) with this mask is worth at most `value` as a member. */
-  private recordMask(mask: number, value: number, expert: number, cls: number): void {
+  /** Records bits: a pruned expert (or, with cls ≥ 0, some pruned member of that class) with this mask and organization type is worth at most `value` as a member. */
+  private recordMask(mask: number, orgType: number, value: number, expert: number, cls: number): void {
     if (mask === 0) return;
     const s = this.summary;
     s.coverable |= mask;
-    s.maskBest.offer(mask, value);
+    s.maskBest.offer(mask, orgType, value);
     for (let b = mask; b !== 0; b &= b - 1) {
       const j = 31 - Math.clz32(b & -b);
       if (expert >= 0 && (this.concreteExpert[j]! < 0 || value > this.concreteValue[j]!)) {
@@ -570,9 +602,9 @@ export class Pricer {
             if (size - (this.classCandStamp[k] === stamp ? this.classCand[k]! : 0) <= 0) continue;
             const cheapest = this.price[cls.sets.members[a]!]!;
             const same = cls.classProvince[k] === cp ? sp : 0;
-            this.recordMask(smask, memberBase + same - cheapest, -1, k);
+            this.recordMask(smask, cls.classOrgType[k]!, memberBase + same - cheapest, -1, k);
             this.recordOrgType(cls.classOrgType[k]!, memberBase + same - cheapest, -1, k);
-            if (cls.classLead[k] === 1) s.leadMaskBest.offer(smask, leadBase - cheapest);
+            if (cls.classLead[k] === 1) s.leadMaskBest.offer(smask, cls.classOrgType[k]!, leadBase - cheapest);
           }
         }
         // Types, class by class; a class whose best member cannot enter its lists is only noted as dropped
@@ -604,7 +636,7 @@ export class Pricer {
           this.recordType(value, e, type, second >= 0 ? base - this.active[second]! : -Infinity, second);
           if (lead) this.recordLead(leadBase - this.active[e]!, e, east, second >= 0 ? leadBase - this.active[second]! : -Infinity, second);
           if (free) {
-            this.recordMask(kmask, value, e, -1);
+            this.recordMask(kmask, cls.classOrgType[k]!, value, e, -1);
             this.recordOrgType(cls.classOrgType[k]!, value, e, -1);
           }
         }
@@ -641,8 +673,9 @@ export class Pricer {
           const leadUpper = (wr + wl) * rel + unrated;
           const east = eastProv[pool.province[e]!] === stamp ? 1 : 0;
           const type = (lead ? TYPE_LEAD : 0) | (east === 1 ? TYPE_EAST : 0);
-          const orgDone = pool.orgType[e]! < 0 || s.orgValue[pool.orgType[e]!]! >= upper;
-          const maskDone = free || ((mask === 0 || ((mask & ~s.coverable) === 0 && s.maskBest.get(mask) >= upper && (!lead || s.leadMaskBest.get(mask) >= leadUpper))) && orgDone);
+          const orgType = pool.orgType[e]!;
+          const orgDone = orgType < 0 || s.orgValue[orgType]! >= upper;
+          const maskDone = free || ((mask === 0 || ((mask & ~s.coverable) === 0 && s.maskBest.get(mask, orgType) >= upper && (!lead || s.leadMaskBest.get(mask, orgType) >= leadUpper))) && orgDone);
           if (maskDone && !this.typeMatters(type, upper) && !(lead && s.leadTop[east]!.admits(leadUpper)) && !(free && mask !== 0 && this.improvesNeed(mask, upper))) {
             s.typeTop[type]!.saturated = true;
             if (lead) s.leadTop[east]!.saturated = true;
@@ -651,11 +684,11 @@ export class Pricer {
           if (!this.offerable(county, e)) continue;
           const value = upper - this.active[e]!;
           this.recordType(value, e, type);
-          this.recordMask(mask, value, e, -1);
-          this.recordOrgType(pool.orgType[e]!, value, e, -1);
+          this.recordMask(mask, orgType, value, e, -1);
+          this.recordOrgType(orgType, value, e, -1);
           if (lead) {
             this.recordLead(leadUpper - this.active[e]!, e, east);
-            if (!free) s.leadMaskBest.offer(mask, leadUpper - this.active[e]!);
+            if (!free) s.leadMaskBest.offer(mask, orgType, leadUpper - this.active[e]!);
           }
         }
       }
@@ -669,12 +702,12 @@ export class Pricer {
       const value = fitOf(pool, e, county) - this.active[e]!;
       const mask = coverMaskOf(pool, e, county);
       this.recordType(value, e, type);
-      this.recordMask(mask, value, e, -1);
+      this.recordMask(mask, pool.orgType[e]!, value, e, -1);
       this.recordOrgType(pool.orgType[e]!, value, e, -1);
       if (canLeadOf(pool, e, county)) {
         const leads = value + leaderTermOf(pool, e, county);
         this.recordLead(leads, e, east);
-        if (!free) s.leadMaskBest.offer(mask, leads);
+        if (!free) s.leadMaskBest.offer(mask, pool.orgType[e]!, leads);
       }
     }
     if (!free) this.boundFillers(county, unrated, sp, cp);
@@ -902,9 +935,13 @@ export function nextLeaders(summary: PrunedSummary, east: number): number[] {
  * of an individual's class, the list's last value when records were
  * dropped, the fillers' bound), LEADFREE every one as leader, COV and
  * LEADCOV their mask's best (at most FREE's and LEADFREE's), ORG its type's
- * best; COV, LEADCOV and LEADFREE are wild (they may bring any one
- * organization type), ORG brings its own, FREE none. Pseudo items carry no
- * organization: the S4 penalty only lowers a score.
+ * best; COV and LEADCOV are kept per (mask, organization type) and bring
+ * that type (a witness brings its own, or none: an entry without a type
+ * may map to a typed item holding its bits), LEADFREE is kept per type
+ * (its type's best leader, at most the rest of the kind) with one wild item
+ * for the fillers (whose types the scan does not see), ORG brings its own,
+ * FREE none. Pseudo items
+ * carry no organization: the S4 penalty only lowers a score.
  */
 export function pseudoItems(summary: PrunedSummary, items: ItemList, sizeMax: number, pool: Pool, county: number, price: Float64Array): void {
   summary.individuals.clear();
@@ -953,16 +990,25 @@ export function pseudoItems(summary: PrunedSummary, items: ItemList, sizeMax: nu
     if (summary.typePruned[TYPE_LEAD | (east === 1 ? TYPE_EAST : 0)]! <= leadersOf[east]!) continue;
     leadRest[east] = Math.max(summary.leadTop[east]!.rest(summary.individuals), summary.fillerLead[east]!);
   }
+  // Per organization type, the best pruned leader of the type (over the leader masks' entries, which hold every
+  // pruned leader with a skill in the county's industries); fillers, whose types the scan does not see, share a
+  // wild item at their bound. A LEADFREE item per type brings that type, at most the kind's rest.
+  const leadTypeBest = new Float64Array(N_ORG_TYPES + 1).fill(-Infinity);
+  for (const [, type, value] of summary.leadMaskBest.entries()) leadTypeBest[type + 1] = Math.max(leadTypeBest[type + 1]!, value);
+  const leadFree = (rest: number, fillers: number, flags: number): void => {
+    for (let i = 0; i <= N_ORG_TYPES; i++) if (leadTypeBest[i]! > -Infinity) items.push(-1, Math.min(rest, leadTypeBest[i]!) + ROUNDING, 0, flags, -1, 1, i - 1);
+    if (fillers > -Infinity) items.push(-1, Math.min(rest, fillers) + ROUNDING, 0, flags, -1, 1, WILD_TYPE);
+  };
   let leadRestMax = -Infinity;
   if (countsEast) {
     for (let east = 0; east < 2; east++) {
       if (leadRest[east] === -Infinity) continue;
-      items.push(-1, leadRest[east]! + ROUNDING, 0, F_PSEUDO | F_LEADER | (east === 1 ? F_EAST : 0), -1, 1, WILD_TYPE);
+      leadFree(leadRest[east]!, summary.fillerLead[east]!, F_PSEUDO | F_LEADER | (east === 1 ? F_EAST : 0));
       leadRestMax = Math.max(leadRestMax, leadRest[east]!);
     }
   } else {
     leadRestMax = Math.max(leadRest[0]!, leadRest[1]!);
-    if (leadRestMax > -Infinity) items.push(-1, leadRestMax + ROUNDING, 0, F_PSEUDO | F_LEADER, -1, 1, WILD_TYPE);
+    if (leadRestMax > -Infinity) leadFree(leadRestMax, Math.max(summary.fillerLead[0]!, summary.fillerLead[1]!), F_PSEUDO | F_LEADER);
   }
   const anyEast = summary.typeExists[TYPE_EAST] === 1 || summary.typeExists[TYPE_LEAD | TYPE_EAST] === 1;
   // ORG: per organization type, one item standing for the member who brings it (typed, at most FREE's best).
@@ -983,20 +1029,30 @@ export function pseudoItems(summary: PrunedSummary, items: ItemList, sizeMax: nu
   }
 }
 
-/** Items, one copy each, for the masks of a table: at most `cap` of them, past which the rest share one item (their union, their best value). */
-function coverItems(items: ItemList, table: MaskTable, ceiling: number, flags: number, cap: number): void {
-  const masks = table.entries().sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const kept: [number, number][] = [];
-  for (const [mask, value] of masks) if (!kept.some(([m]) => (m & mask) === mask)) kept.push([mask, value]);
+/**
+ * Items, one copy each, for the (mask, organization type) entries of a
+ * table: at most `cap` of them, past which the rest of each type share one
+ * item (their union, their best value, their type). An entry is left out
+ * when a better-valued one of the same type (or any type, for an entry
+ * without one) holds every bit of its mask: that item stands for its
+ * witness too.
+ */
+function coverItems(items: ItemList, table: TypedMaskTable, ceiling: number, flags: number, cap: number): void {
+  const entries = table.entries().sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  const kept: [number, number, number][] = [];
+  for (const entry of entries) {
+    const [mask, type] = entry;
+    if (!kept.some(([m, t]) => (m & mask) === mask && (t === type || type < 0))) kept.push(entry);
+  }
   // Past a few dozen items the search slows.
-  let spillMask = 0;
-  let spillValue = -Infinity;
-  kept.forEach(([mask, value], j) => {
-    if (j < cap) items.push(-1, Math.min(value, ceiling) + ROUNDING, mask, flags, -1, 1, WILD_TYPE);
+  const spillMask = new Map<number, number>();
+  const spillValue = new Map<number, number>();
+  kept.forEach(([mask, type, value], j) => {
+    if (j < cap) items.push(-1, Math.min(value, ceiling) + ROUNDING, mask, flags, -1, 1, type);
     else {
-      spillMask |= mask;
-      spillValue = Math.max(spillValue, value);
+      spillMask.set(type, (spillMask.get(type) ?? 0) | mask);
+      spillValue.set(type, Math.max(spillValue.get(type) ?? -Infinity, value));
     }
   });
-  if (spillMask !== 0) items.push(-1, Math.min(spillValue, ceiling) + ROUNDING, spillMask, flags, -1, 1, WILD_TYPE);
+  for (const [type, mask] of [...spillMask].sort((a, b) => a[0] - b[0])) items.push(-1, Math.min(spillValue.get(type)!, ceiling) + ROUNDING, mask, flags, -1, 1, type);
 }
