@@ -11,7 +11,8 @@
 import type { CandidateStore } from './candidates.js';
 import { F_EAST, F_FORCED, F_FORCED_ONE, F_LEAD, F_LEADER, F_LOCAL, F_PIN_LEADER, F_PSEUDO, GroupSolver, ItemList, PRICES, type GroupAnswer, type GroupRules } from './group-solver.js';
 import { bitPointsOf, isPaired, requiredMask, type Pool } from '../model/pool.js';
-import { pseudoItems, TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+import { TYPE_EAST, TYPE_LEAD, type PrunedSummary } from './pricing.js';
+import { pseudoItems } from './pseudo-items.js';
 import { spinOf } from '../model/ranked-sets.js';
 
 /**
