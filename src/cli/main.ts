@@ -5,9 +5,8 @@
 import { InputError } from '../model/issues.js';
 import { EngineUnavailableError } from '../solve/engines/highs.js';
 import { TooLargeError } from '../solve/errors.js';
-import { NotReplaceableError } from '../io/atomic-write.js';
-import { OutputDirError, OutputPathError } from '../io/out-dir.js';
-import { OutputLockedError } from '../io/out-lock.js';
+// From their own module: the modules that write results load node:crypto and the manifest, which validate never needs.
+import { NotReplaceableError, OutputDirError, OutputLockedError, OutputPathError } from '../io/output-errors.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { printIssues } from './print.js';

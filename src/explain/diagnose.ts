@@ -202,7 +202,9 @@ export function diagnoseView(index: PoolIndex, county: County, view: CandidateVi
     east = view.count(provinceKind(index, partners));
     if (east < ctx.options.eastMin) return noEast(index, county, partners, east);
   }
-  for (const need of needsOf(ctx, county.id)) {
+  const needs = needsOf(ctx, county.id);
+  for (let i = 0; i < needs.length; i++) {
+    const need = needs[i]!;
     if (!need.required) continue;
     const kind = needKind(index, need);
     if (view.count(kind) === 0) return uncovered(index, county, kind, needKey(need));
@@ -240,7 +242,8 @@ export function diagnoseCountyIndexed(index: PoolIndex, county: County): Diagnos
 /** Single-county diagnoses of every county that has one, by county id, in county order. */
 export function diagnoseAll(ctx: RoundContext, index: PoolIndex = poolIndexOf(ctx)): Map<string, Diagnosis> {
   const out = new Map<string, Diagnosis>();
-  for (const c of ctx.counties) {
+  for (let i = 0; i < ctx.counties.length; i++) {
+    const c = ctx.counties[i]!;
     const d = diagnoseCountyIndexed(index, c);
     if (d) out.set(c.id, d);
   }

@@ -56,11 +56,12 @@ export function hallDeficiency(problem: HallProblem): HallResult {
   const g = problem.globalCount;
   const residual = Int32Array.from(problem.capacity);
   const supplies: number[][] = Array.from({ length: m }, () => []);
-  const servedBy: number[][] = Array.from({ length: n }, () => []);
+  // Made for an expert when it first serves: most experts of a big kind never do (a national pool has ~13,000 globals).
+  const servedBy: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   const unmet = Int32Array.from(problem.counties, (c) => Math.max(0, c.demand));
   const assign = (c: number, e: number): void => {
     supplies[c]!.push(e);
-    servedBy[e]!.push(c);
+    (servedBy[e] ??= []).push(c);
     residual[e]!--;
     unmet[c]!--;
   };
@@ -98,7 +99,7 @@ export function hallDeficiency(problem: HallProblem): HallResult {
       const c = parentOfExpert[e]!;
       const via = parentOfCounty[c]!;
       supplies[c]!.push(e);
-      servedBy[e]!.push(c);
+      (servedBy[e] ??= []).push(c);
       if (via < 0) {
         unmet[c]!--;
         residual[search.free]!--;
@@ -116,7 +117,7 @@ export function hallDeficiency(problem: HallProblem): HallResult {
 
 /** One breadth-first search; returns a free expert reached (−1 for none) and what was visited. */
 function reach(
-  problem: HallProblem, unmet: Int32Array, supplies: readonly number[][], servedBy: readonly number[][], residual: Int32Array,
+  problem: HallProblem, unmet: Int32Array, supplies: readonly number[][], servedBy: readonly (number[] | undefined)[], residual: Int32Array,
   parentOfExpert: Int32Array, parentOfCounty: Int32Array, next: Int32Array,
 ): { free: number; counties: number[]; experts: number[] } {
   const m = problem.counties.length;
@@ -140,7 +141,7 @@ function reach(
     parentOfExpert[e] = c;
     experts.push(e);
     if (residual[e]! > 0) return true;
-    for (const k of servedBy[e]!) {
+    for (const k of servedBy[e] ?? []) {
       if (seenCounty[k]) continue;
       seenCounty[k] = 1;
       parentOfCounty[k] = e;

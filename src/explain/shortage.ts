@@ -25,7 +25,7 @@ import { partnersOf } from '../rules/h6-east-west.js';
 import { countyLabel } from './diagnose.js';
 import { hallDeficiency, type HallCounty } from './hall.js';
 import {
-  anyKind, consentedFor, eligibleLocals, kindGlobals, leaderKind, needKind, poolIndexOf, provinceKind, type ExpertKind, type PoolIndex,
+  anyKind, consentedFor, eligibleLocals, kindGlobalCapacities, kindGlobalPlace, kindGlobals, leaderKind, needKind, poolIndexOf, provinceKind, type ExpertKind, type PoolIndex,
 } from './pool-index.js';
 import { CONSENT_REMEDY } from '../rules/consent.js';
 
@@ -109,8 +109,11 @@ function demandsOf(index: PoolIndex, open: readonly County[]): KindDemand[] {
     }
   }
   const byNeed = new Map<string, { kind: ExpertKind; counties: County[] }>();
-  for (const c of open) {
-    for (const n of needsOf(ctx, c.id)) {
+  for (let i = 0; i < open.length; i++) {
+    const c = open[i]!;
+    const needs = needsOf(ctx, c.id);
+    for (let j = 0; j < needs.length; j++) {
+      const n = needs[j]!;
       if (!n.required) continue;
       const key = needKey(n);
       let entry = byNeed.get(key);
@@ -123,42 +126,84 @@ function demandsOf(index: PoolIndex, open: readonly County[]): KindDemand[] {
   return out;
 }
 
+/** The pinned experts, and the globals blocked, of a county without pins or vetoes (most): one shared empty set each. */
+const NO_PINS: ReadonlySet<string> = new Set();
+const NONE_BLOCKED: ReadonlySet<number> = new Set();
+
+/**
+ * True when the kind's global experts alone can give every county all it asks for, so that no Hall set
+ * exists: when as many of them have a place left as the counties ask for in all, plus the most that one
+ * county blocks (vetoes, pins). Then `hallDeficiency`'s greedy start serves them all: when it comes to a
+ * county, each place given before used up at most one expert, so at least (free − given − blocked) ≥ its
+ * demand are there for it. Saves building the b-matching for most kinds (a national round has ~110).
+ */
+function servesAll(index: PoolIndex, d: KindDemand, capacity: readonly number[]): boolean {
+  let free = 0;
+  for (let e = 0; e < capacity.length; e++) if (capacity[e]! > 0) free++;
+  let demand = 0;
+  let mostBlocked = 0;
+  for (let i = 0; i < d.counties.length; i++) {
+    demand += Math.max(0, d.demand[i]!);
+    // At most its vetoes and pins: a bound on the globals it blocks.
+    const c = d.counties[i]!;
+    const blocked = (index.vetoedByCounty.get(c.id)?.size ?? 0) + pinsOf(index.ctx, c.id).length;
+    if (blocked > mostBlocked) mostBlocked = blocked;
+  }
+  return free >= demand + mostBlocked;
+}
+
 function solveKind(index: PoolIndex, d: KindDemand, pinLoad: ReadonlyMap<string, number>): Shortage | undefined {
   const ctx = index.ctx;
   const globals = kindGlobals(index, d.kind);
-  const position = new Map<Expert, number>(globals.map((e, i) => [e, i]));
-  const experts: Expert[] = [...globals];
+  const placesLeft = (e: Expert): number => Math.max(0, capacityOf(ctx, e) - (pinLoad.get(e.id) ?? 0));
+  // Places of each expert (capacity left after pins): the globals first, then each county's locals as they come.
+  const capacities = kindGlobalCapacities(index, d.kind);
+  const capacity: number[] = pinLoad.size === 0
+    ? capacities.map((c) => Math.max(0, c))
+    : globals.map((e, i) => Math.max(0, capacities[i]! - (pinLoad.get(e.id) ?? 0)));
+  if (servesAll(index, d, capacity)) return undefined;
+  // Where a vetoed or pinned expert stands among the globals, by pool position (no map of every global per kind).
+  const placeOf = kindGlobalPlace(index, d.kind);
+  const place = (id: string): number => {
+    const e = ctx.expertById.get(id);
+    return e === undefined ? -1 : placeOf(e);
+  };
   // Under consent required: one shared position per consenting expert (globals are then empty).
   const shared = new Map<Expert, number>();
   const counties: HallCounty[] = d.counties.map((c, i) => {
-    const blocked = new Set<number>();
-    for (const id of index.vetoedByCounty.get(c.id) ?? []) {
-      const p = position.get(ctx.expertById.get(id)!);
-      if (p !== undefined) blocked.add(p);
+    const vetoed = index.vetoedByCounty.get(c.id);
+    const pins = pinsOf(ctx, c.id);
+    let blocked = NONE_BLOCKED;
+    if (vetoed !== undefined || pins.length > 0) {
+      const own = new Set<number>();
+      for (const id of vetoed ?? []) {
+        const p = place(id);
+        if (p >= 0) own.add(p);
+      }
+      for (const pin of pins) {
+        const p = place(pin.expertId);
+        if (p >= 0) own.add(p);
+      }
+      blocked = own;
     }
-    for (const pin of pinsOf(ctx, c.id)) {
-      const p = position.get(ctx.expertById.get(pin.expertId)!);
-      if (p !== undefined) blocked.add(p);
-    }
-    const pinned = new Set(pinsOf(ctx, c.id).map((p) => p.expertId));
+    const pinned = pins.length === 0 ? NO_PINS : new Set(pins.map((p) => p.expertId));
     const locals: number[] = [];
     for (const e of eligibleLocals(index, c)) {
       if (!d.kind.has(e, c) || pinned.has(e.id)) continue;
-      locals.push(experts.length);
-      experts.push(e);
+      locals.push(capacity.length);
+      capacity.push(placesLeft(e));
     }
     for (const e of consentedFor(index, c) ?? []) {
       if (!d.kind.has(e, c) || pinned.has(e.id)) continue;
       let p = shared.get(e);
       if (p === undefined) {
-        shared.set(e, (p = experts.length));
-        experts.push(e);
+        shared.set(e, (p = capacity.length));
+        capacity.push(placesLeft(e));
       }
       locals.push(p);
     }
     return { demand: d.demand[i]!, locals, blocked };
   });
-  const capacity = experts.map((e) => Math.max(0, capacityOf(ctx, e) - (pinLoad.get(e.id) ?? 0)));
   const result = hallDeficiency({ counties, capacity, globalCount: globals.length });
   if (result.deficiency <= 0) return undefined;
   const short = [...result.short].sort((a, b) => a - b);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { NotReplaceableError } from './output-errors.js';
 
 /** A hidden temporary name next to `path` (a rename is atomic only within one file system). */
 function tempPathFor(path: string, kind = 'tmp'): string {
@@ -52,14 +53,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-/** Thrown by `writeFilesAtomic` when a file of the set cannot replace what has its name (e.g. a folder). */
-export class NotReplaceableError extends Error {
-  override readonly name = 'NotReplaceableError';
-  /** @param path the path that cannot be replaced */
-  constructor(readonly path: string, what: string) {
-    super(`${path} is ${what}; it cannot be replaced by a file`);
-  }
-}
+// Defined with the other output errors, so that the command line tells them apart without loading this module.
+export { NotReplaceableError };
 
 /** True for a bare file name: no folder part, not `.` or `..`. */
 function isBareName(name: string): boolean {

@@ -48,8 +48,9 @@ export function controlCharacterOf(key: string): string | undefined {
 
 /** True for a key a spreadsheet would read as a formula (first character `=`, `+`, `-` or `@`). */
 export function looksLikeFormula(key: string): boolean {
-  const c = key.charAt(0);
-  return c === '=' || c === '+' || c === '-' || c === '@';
+  // By code, not `charAt`: a one-character string of a Chinese first character is a new string each time.
+  const c = key.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
 }
 
 /** A row with its keys normalized, and the key fields refused for a control character (with the character). */
@@ -76,7 +77,9 @@ export function normalizeKeys(kind: EntityKind, row: Record<string, unknown>): N
 export function normalizedOrSame(kind: EntityKind, row: Record<string, unknown>): NormalizedRow | undefined {
   let copy: Record<string, unknown> | undefined;
   let control: Map<string, string> | undefined;
-  for (const field of KEY_FIELDS[kind]) {
+  const fields = KEY_FIELDS[kind];
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     const v = row[field];
     if (typeof v === 'string') {
       if (PLAIN_KEY.test(v)) continue;

@@ -9,45 +9,10 @@ import { lstat, mkdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PRODUCT_FILES } from './manifest.js';
 import { lockOutDir, type OutLock } from './out-lock.js';
+import { OutputDirError, OutputPathError, type OutputPathProblem } from './output-errors.js';
 
-/** Thrown by `writeResults` when the results folder is the input folder: writing there could overwrite the input. */
-export class OutputDirError extends Error {
-  override readonly name = 'OutputDirError';
-  /**
-   * @param outDir the results folder as given
-   * @param inputDir the input folder as given
-   */
-  constructor(readonly outDir: string, readonly inputDir: string) {
-    super(`the results folder ${outDir} is the input folder ${inputDir}; choose another folder for the results`);
-  }
-}
-
-/** What is wrong with a results folder path (see `OutputPathError`). */
-export type OutputPathProblem =
-  /** The path exists and is a file (or another non-folder). */
-  | 'not-a-folder'
-  /** A folder on the way to it is a file. */
-  | 'parent-not-a-folder'
-  /** It cannot be created or written (no permission, read-only file system). */
-  | 'not-writable'
-  /** A name of a result file inside it is taken by a folder or another non-file. */
-  | 'name-taken'
-  /** Writing failed midway (disk full, permission changed); the old results are untouched. */
-  | 'write-failed';
-
-/** Thrown when the results folder (`--out`) cannot hold the results; the CLI exits 2 with its message. */
-export class OutputPathError extends Error {
-  override readonly name = 'OutputPathError';
-  /**
-   * @param dir the results folder as given
-   * @param problem what is wrong
-   * @param detail the plain-language explanation
-   * @param path the path at fault (the folder, a parent, or a file inside it)
-   */
-  constructor(readonly dir: string, readonly problem: OutputPathProblem, detail: string, readonly path: string = dir) {
-    super(`the results folder ${dir} cannot be used: ${detail}`);
-  }
-}
+// Defined with the other output errors, so that the command line tells them apart without loading this module.
+export { OutputDirError, OutputPathError, type OutputPathProblem };
 
 function errno(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

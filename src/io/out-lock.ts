@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OutputLockedError } from './output-errors.js';
 
 /** The lock file's name inside a results folder (hidden; not part of the result set). */
 export const LOCK_FILE = '.advisory-groups.lock';
@@ -15,17 +16,8 @@ export const LOCK_FILE = '.advisory-groups.lock';
 /** How long a lock file may stay empty (its creator between create and write) before it counts as stale. */
 const EMPTY_LOCK_GRACE_MS = 10_000;
 
-/** Thrown when another running process holds the lock of a results folder. */
-export class OutputLockedError extends Error {
-  override readonly name = 'OutputLockedError';
-  /**
-   * @param dir the results folder
-   * @param pid the holder's process id, `undefined` when the lock is being created
-   */
-  constructor(readonly dir: string, readonly pid: number | undefined) {
-    super(`the results folder ${dir} is being written by another run${pid === undefined ? '' : ` (process ${pid})`}; wait for it to end or choose another --out folder`);
-  }
-}
+// Defined with the other output errors, so that the command line tells them apart without loading this module.
+export { OutputLockedError };
 
 /** A held lock of a results folder. */
 export interface OutLock {

@@ -111,7 +111,11 @@ export interface CommaCursor {
   comma: number;
 }
 
-/** The cells of the line `plainCells` is reading: one array for every line, only the copy it returns is kept. */
+/**
+ * The cells of the line `plainCells` is reading: one array for every line, written by index and never
+ * truncated (setting `length = 0` drops V8's backing store, so every line would allocate a new one);
+ * only the exact-length copy it returns is kept.
+ */
 let scratchCells: string[] = [];
 
 /** Cells at least this long are copied (see `plainCells`); shorter substrings are copies already (V8 slices from 13 characters). */
@@ -130,7 +134,7 @@ const DETACH_LENGTH = 13;
  */
 export function plainCells(text: string, from = 0, to = text.length, cursor: CommaCursor = { comma: -1 }): string[] | undefined {
   const cells = scratchCells;
-  cells.length = 0;
+  let n = 0;
   let blank = true;
   let comma = cursor.comma;
   for (let a = from; ; ) {
@@ -145,19 +149,18 @@ export function plainCells(text: string, from = 0, to = text.length, cursor: Com
       const c = cell.charCodeAt(0);
       if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || cell.trim() !== '') blank = false;
     }
-    cells.push(cell.length >= DETACH_LENGTH ? ` ${cell}`.slice(1) : cell);
+    cells[n++] = cell.length >= DETACH_LENGTH ? ` ${cell}`.slice(1) : cell;
     if (end === to) break;
     a = end + 1;
   }
   cursor.comma = comma;
+  // A line of a million commas does not leave its room held for good.
+  if (n > 1024) scratchCells = [];
   if (blank) return undefined;
   const first = cells[0]!;
-  if (cells.length > 1 && first !== '' && first.trim() === '') cells[0] = '';
+  if (n > 1 && first !== '' && first.trim() === '') cells[0] = '';
   // A copy of exactly its length: rows keep their cells, and an array grown by push has room for 16 or more.
-  const copy = cells.slice();
-  // A line of a million commas does not leave its room held for good.
-  if (cells.length > 1024) scratchCells = [];
-  return copy;
+  return cells.slice(0, n);
 }
 
 /**

@@ -71,12 +71,27 @@ export class SourceMap {
     const lines: Partial<Record<EntityKind, readonly number[]>> = {};
     for (const k of ENTITY_KINDS) {
       const kept = keep[k];
-      lines[k] = kept === undefined
-        ? Array.from({ length: this.lines[k]?.length ?? 0 }, (_, i) => this.line(k, i))
-        : kept.map((i) => this.line(k, i));
+      const known = this.lines[k];
+      // Every row kept, the common case: the lines are those known (never changed, so shared).
+      if (known !== undefined && (kept === undefined || isIdentity(kept, known.length)) && allNumbers(known)) lines[k] = known;
+      else if (kept === undefined) lines[k] = Array.from({ length: known?.length ?? 0 }, (_, i) => this.line(k, i));
+      else lines[k] = kept.map((i) => this.line(k, i));
     }
     return new SourceMap(this.files, lines, this.style);
   }
+}
+
+/** True when `kept` is 0, 1, …, length − 1. */
+function isIdentity(kept: readonly number[], length: number): boolean {
+  if (kept.length !== length) return false;
+  for (let i = 0; i < length; i++) if (kept[i] !== i) return false;
+  return true;
+}
+
+/** True when every entry is a line number (no hole that `line` would fill in). */
+function allNumbers(lines: readonly number[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (typeof lines[i] !== 'number') return false;
+  return true;
 }
 
 function toKind(kind: EntityKind | InputFileName): EntityKind {

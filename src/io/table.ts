@@ -32,6 +32,20 @@ export interface RawTable {
 /** A row's `badFields` when none of its cells was unreadable: one shared empty set, not one per row. */
 const NO_BAD_FIELDS: ReadonlySet<string> = new Set();
 
+/** A cell text seen before in its column, with what `quickCell` made of it. */
+interface SeenCell {
+  readonly text: string;
+  readonly value: unknown;
+}
+
+/**
+ * Distinct texts a column remembers before it must show its worth (see `TableBuilder`): past this, a
+ * column with fewer than `SEEN_REPEATS` rows per distinct text (ids, names) stops remembering, as a
+ * lookup per cell would rarely find one.
+ */
+const SEEN_LIMIT = 1024;
+const SEEN_REPEATS = 4;
+
 /** The mapped columns of a header, in header order: where each one's cell is, and how it reads. */
 interface Layout {
   readonly positions: readonly number[];
@@ -84,6 +98,12 @@ class TableRow implements RawRow {
  * - A row with fewer cells than the header: the missing cells are empty.
  * - An unreadable cell: `bad-value`, with the cell text.
  *
+ * A column whose cells repeat (province, level, stage, a county's id in
+ * needs.csv) keeps one string per distinct text and its value, read once:
+ * a national round's rows then hold a third fewer strings, which every
+ * garbage collection during the read would copy, and the maps built from
+ * them later find each key's hash already made.
+ *
  * @example
  * ```ts
  * const table = new TableBuilder('experts.csv', COLUMNS['experts.csv']);
@@ -107,6 +127,12 @@ export class TableBuilder {
   /** The header lacks or repeats a column: rows cannot be read reliably, so they are not built. */
   private skipRows = false;
   private readonly notes = new Set<string>();
+  /** Per mapped column, the texts seen and their values; `undefined` for a column that stopped remembering, or a list column. */
+  private seen: (Map<string, SeenCell> | undefined)[] = [];
+  /** Per mapped column, the previous row's cell (rows of one county or expert come together); `undefined` for a list column. */
+  private previous: (SeenCell | undefined)[] = [];
+  /** Per mapped column, false for a list column, whose value is an array of its own per row. */
+  private shareable: boolean[] = [];
 
   /**
    * @param file the name used in issues, e.g. `experts.csv`
@@ -187,6 +213,10 @@ export class TableBuilder {
       positions, specs: mapped, fields: mapped.map((c) => c.field), kinds: mapped.map((c) => c.kind),
       dense: positions.length === this.specs.length, compact: positions.map((_, j) => j),
     };
+    // A list's value is an array of its own per row, never shared.
+    this.shareable = mapped.map((c) => c.kind !== 'list');
+    this.seen = mapped.map((c) => (c.kind === 'list' ? undefined : new Map<string, SeenCell>()));
+    this.previous = mapped.map(() => undefined);
   }
 
   private readRow(record: CsvRecord): void {
@@ -206,9 +236,33 @@ export class TableBuilder {
     const values: Record<string, unknown> = {};
     let badFields: Set<string> | undefined;
     const { positions, fields, kinds } = layout;
+    const { seen, previous, shareable } = this;
     for (let j = 0; j < positions.length; j++) {
-      const text = cells[positions[j]!] ?? '';
-      const quick = quickCell(kinds[j]!, text);
+      const at = positions[j]!;
+      let text = cells[at] ?? '';
+      let quick: unknown;
+      if (shareable[j]) {
+        // The previous row's cell first (a comparison, no hash), then the column's texts.
+        const last = previous[j];
+        const hit = last !== undefined && last.text === text ? last : seen[j]?.get(text);
+        if (hit !== undefined) {
+          // The text as first seen: this row's copy is dropped (strings are compared by value, so nothing else changes).
+          if (at < cells.length) (cells as string[])[at] = text = hit.text;
+          quick = hit.value;
+          previous[j] = hit;
+        } else {
+          quick = quickCell(kinds[j]!, text);
+          const cell: SeenCell = { text, value: quick };
+          previous[j] = cell;
+          const column = seen[j];
+          if (column !== undefined) {
+            if (column.size < SEEN_LIMIT || column.size * SEEN_REPEATS <= this.rows.length) column.set(text, cell);
+            else seen[j] = undefined;
+          }
+        }
+      } else {
+        quick = quickCell(kinds[j]!, text);
+      }
       if (quick !== FULL_PARSE) {
         if (quick !== undefined) values[fields[j]!] = quick;
         continue;

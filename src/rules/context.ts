@@ -1,6 +1,8 @@
 /**
  * The indexes every rule, solver and explainer reads, built once per round in
  * linear time. Nothing here decides a rule; the rule files do, through it.
+ * The lists are walked by index, one pass each: a command builds this once,
+ * before V8 optimizes the loops, where a `for…of` allocates per step.
  */
 import type { Affinity, County, Expert, Instance, Need, Pin, Skill } from '../model/schemas.js';
 import type { Options } from '../model/options.js';
@@ -38,13 +40,29 @@ export interface RoundContext {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) {
+  // Rows of one county or expert usually come together: the previous row's list, without a lookup.
+  let lastKey: string | undefined;
+  let lastList: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+    if (k === lastKey) {
+      lastList!.push(item);
+      continue;
+    }
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(item);
+    lastKey = k;
+    lastList = list;
   }
   return map;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 function addUnique(map: Map<string, string[]>, key: string, value: string): void {
@@ -62,33 +80,51 @@ export function buildContext(instance: Instance, options: Options): RoundContext
     else addUnique(provincePairings, p.westProvince, p.eastProvince);
   }
   const affinityByCounty = new Map<string, Map<string, Affinity>>();
-  for (const a of instance.affinities) {
+  let low = 0;
+  let high = -Infinity;
+  for (let i = 0; i < instance.affinities.length; i++) {
+    const a = instance.affinities[i]!;
     let inner = affinityByCounty.get(a.countyId);
     if (!inner) affinityByCounty.set(a.countyId, (inner = new Map()));
     inner.set(a.expertId, a);
-  }
-  let low = 0;
-  let high = -Infinity;
-  for (const a of instance.affinities) {
     if (a.score < low) low = a.score;
     if (a.score > high) high = a.score;
   }
   const affinityRange = options.affinityScale ?? { min: low, max: Math.max(high, low) };
+  // One pass per list (a national pool has 15,000 experts), each map filled in list order as before.
+  const countyById = new Map<string, County>();
+  const countyIndex = new Map<string, number>();
+  for (let i = 0; i < instance.counties.length; i++) {
+    const c = instance.counties[i]!;
+    countyById.set(c.id, c);
+    countyIndex.set(c.id, i);
+  }
+  const expertById = new Map<string, Expert>();
+  const expertIndex = new Map<string, number>();
+  const localsByCounty = new Map<string, Expert[]>();
+  const expertsByProvince = new Map<string, Expert[]>();
+  for (let i = 0; i < instance.experts.length; i++) {
+    const e = instance.experts[i]!;
+    expertById.set(e.id, e);
+    expertIndex.set(e.id, i);
+    if (e.homeCounty !== undefined) push(localsByCounty, e.homeCounty, e);
+    push(expertsByProvince, e.province, e);
+  }
   return {
     instance,
     options,
     counties: instance.counties,
     experts: instance.experts,
-    countyById: new Map(instance.counties.map((c) => [c.id, c])),
-    expertById: new Map(instance.experts.map((e) => [e.id, e])),
-    countyIndex: new Map(instance.counties.map((c, i) => [c.id, i])),
-    expertIndex: new Map(instance.experts.map((e, i) => [e.id, i])),
+    countyById,
+    expertById,
+    countyIndex,
+    expertIndex,
     needsByCounty: groupBy(instance.needs, (n) => n.countyId),
     skillsByExpert: groupBy(instance.skills, (s) => s.expertId),
-    localsByCounty: groupBy(instance.experts.filter((e) => e.homeCounty !== undefined), (e) => e.homeCounty ?? ''),
+    localsByCounty,
     affinityByCounty,
     pinsByCounty: groupBy(instance.pins, (p) => p.countyId),
-    expertsByProvince: groupBy(instance.experts, (e) => e.province),
+    expertsByProvince,
     countyPairings,
     provincePairings,
     eastProvinces: new Set(instance.pairings.map((p) => p.eastProvince)),
