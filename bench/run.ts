@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/run.ts [--quick] [--presets a,b] [--seeds 1,2,3] [--runners a,b]
  *        [--time-limit S] [--top-k K] [--exact-limit N] [--jslp-limit N] [--highs-full-limit N]
- *        [--highs-pruned-limit N] [--out DIR] [--rerender]
+ *        [--highs-pruned-limit N] [--workers N] [--out DIR] [--rerender]
  */
 import { EXACT_BINARY_LIMIT, JSLP_BINARY_LIMIT } from '../src/solve/exact/solve-exact.js';
 import { spawn } from 'node:child_process';
@@ -39,12 +39,14 @@ const DEFAULTS = {
   quick: { presets: ['demo', 'province', 'national'], seeds: [1], timeLimit: 45 },
 } as const;
 
-const KNOWN_FLAGS = ['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--jslp-limit', '--highs-full-limit', '--highs-pruned-limit'];
+const KNOWN_FLAGS = ['--quick', '--rerender', '--presets', '--seeds', '--runners', '--time-limit', '--top-k', '--out', '--exact-limit', '--jslp-limit', '--highs-full-limit', '--highs-pruned-limit', '--workers'];
 
 function parseCli(argv: readonly string[]): Cli {
   const flags = readFlags(argv, KNOWN_FLAGS);
   const quick = flags.has('--quick');
   const d = quick ? DEFAULTS.quick : DEFAULTS.full;
+  const workers = flags.value('--workers');
+  if (workers !== undefined && !(Number.isInteger(Number(workers)) && Number(workers) >= 1)) throw new BenchUsageError(`--workers must be a whole number of at least 1, not ${workers}`);
   const runners = (flags.list('--runners') ?? [...RUNNER_NAMES]).map((r) => {
     if (!(RUNNER_NAMES as readonly string[]).includes(r)) throw new BenchUsageError(`unknown runner ${r}; known: ${RUNNER_NAMES.join(', ')}`);
     return r as RunnerName;
@@ -63,6 +65,7 @@ function parseCli(argv: readonly string[]): Cli {
       jslpBinaryLimit: flags.positive('--jslp-limit', JSLP_BINARY_LIMIT),
       highsFullBinaryLimit: flags.positive('--highs-full-limit', 60_000),
       highsPrunedBinaryLimit: flags.positive('--highs-pruned-limit', 60_000),
+      ...(workers !== undefined ? { workers: Number(workers) } : {}),
     },
   };
 }
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
   const report = (): BenchReport => ({
     mode: cli.quick ? 'quick' : 'full',
     machine: { ...info, loadAverageEnd: loadavg() },
-    settings: { presets: cli.presets, seeds: cli.seeds, runners: cli.runners, timeLimit: cli.opts.timeLimit, topK: cli.opts.topK },
+    settings: { presets: cli.presets, seeds: cli.seeds, runners: cli.runners, timeLimit: cli.opts.timeLimit, topK: cli.opts.topK, ...(cli.opts.workers !== undefined ? { workers: cli.opts.workers } : {}) },
     totalSeconds: (performance.now() - started) / 1000,
     rows,
   });
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
 
 const USAGE = `usage: node --import tsx bench/run.ts [--quick] [--presets a,b] [--seeds 1,2,3] [--runners ${RUNNER_NAMES.join(',')}]
        [--time-limit S] [--top-k K] [--exact-limit N] [--jslp-limit N] [--highs-full-limit N] [--highs-pruned-limit N]
-       [--out DIR] [--rerender]        (see bench/README.md)`;
+       [--workers N] [--out DIR] [--rerender]        (see bench/README.md)`;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) process.stdout.write(`${USAGE}\n`);
 else {

@@ -26,6 +26,8 @@ export interface RunnerOptions {
   highsFullBinaryLimit: number;
   /** `highs-pruned` is skipped above this many estimated binaries (counties × topK). */
   highsPrunedBinaryLimit: number;
+  /** Threads of the scalable solver's dual side (options.workers); unset: the solver's default. */
+  workers?: number;
 }
 
 /** What decides whether a runner fits: the instance's size. */
@@ -136,7 +138,7 @@ export interface MachineInfo {
 export interface BenchReport {
   mode: 'full' | 'quick';
   machine: MachineInfo;
-  settings: { presets: string[]; seeds: number[]; runners: RunnerName[]; timeLimit: number; topK: number };
+  settings: { presets: string[]; seeds: number[]; runners: RunnerName[]; timeLimit: number; topK: number; workers?: number };
   /** Wall seconds of the whole run, spawning included. */
   totalSeconds: number;
   rows: BenchRow[];

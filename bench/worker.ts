@@ -4,7 +4,7 @@
  * the instance (not timed), runs the runner, and prints one line:
  * `BENCH_ROW {json}`.
  *
- *   node --import tsx bench/worker.ts --preset national --seed 1 --runner scalable --time-limit 60 [--top-k 40]
+ *   node --import tsx bench/worker.ts --preset national --seed 1 --runner scalable --time-limit 60 [--top-k 40] [--workers N]
  */
 import { generateInstance, type PresetName } from '../src/generate/index.js';
 import { collectGarbage, peakRssMB as peakRss, rssMB } from './machine.js';
@@ -27,7 +27,7 @@ export function workerArgv(a: WorkerArgs): string[] {
   return [
     '--preset', a.preset, '--seed', String(a.opts.seed), '--runner', a.runner, '--time-limit', String(a.opts.timeLimit),
     '--top-k', String(a.opts.topK), '--exact-limit', String(a.opts.exactBinaryLimit), '--jslp-limit', String(a.opts.jslpBinaryLimit), '--highs-full-limit', String(a.opts.highsFullBinaryLimit),
-    '--highs-pruned-limit', String(a.opts.highsPrunedBinaryLimit),
+    '--highs-pruned-limit', String(a.opts.highsPrunedBinaryLimit), ...(a.opts.workers !== undefined ? ['--workers', String(a.opts.workers)] : []),
   ];
 }
 
@@ -44,11 +44,12 @@ function parse(argv: readonly string[]): WorkerArgs {
     return n;
   };
   const runner = get('--runner');
+  const workers = argv.includes('--workers') ? num('--workers') : undefined;
   if (!(RUNNER_NAMES as readonly string[]).includes(runner)) throw new Error(`worker: unknown runner ${runner}`);
   return {
     preset: get('--preset'),
     runner: runner as RunnerName,
-    opts: { seed: num('--seed'), timeLimit: num('--time-limit'), topK: num('--top-k'), exactBinaryLimit: num('--exact-limit'), jslpBinaryLimit: num('--jslp-limit'), highsFullBinaryLimit: num('--highs-full-limit'), highsPrunedBinaryLimit: num('--highs-pruned-limit') },
+    opts: { seed: num('--seed'), timeLimit: num('--time-limit'), topK: num('--top-k'), exactBinaryLimit: num('--exact-limit'), jslpBinaryLimit: num('--jslp-limit'), highsFullBinaryLimit: num('--highs-full-limit'), highsPrunedBinaryLimit: num('--highs-pruned-limit'), ...(workers !== undefined ? { workers } : {}) },
   };
 }
 

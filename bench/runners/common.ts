@@ -14,7 +14,7 @@ import type { RunValue, RunnerOptions } from '../types.js';
 
 /** The options every runner solves with: the policy defaults, the time limit and the seed. */
 export function roundOptions(opts: RunnerOptions): OptionsInput {
-  return { timeLimit: opts.timeLimit, seed: opts.seed };
+  return { timeLimit: opts.timeLimit, seed: opts.seed, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) };
 }
 
 /** Validates and indexes a round the way `solve()` does; throws on refused input. */

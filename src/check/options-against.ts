@@ -19,8 +19,11 @@ export type RunOptionKey = (typeof RUN_OPTION_KEYS)[number];
 /** Every option name, in the schema's order. */
 export const OPTION_KEYS = Object.keys(OptionsSchema.shape) as (keyof Options)[];
 
+/** Options that change nothing a result holds (`workers`: how many threads find it): never compared, nor written to summary.json. */
+export const UNCOMPARED_OPTION_KEYS: readonly (keyof Options)[] = ['workers'];
+
 /** Options that define a rule (H2–H10) or the score (objective, weights, fairness): a result solved with others is not the round being checked. */
-export const RULE_OPTION_KEYS: readonly (keyof Options)[] = OPTION_KEYS.filter((k) => !(RUN_OPTION_KEYS as readonly string[]).includes(k));
+export const RULE_OPTION_KEYS: readonly (keyof Options)[] = OPTION_KEYS.filter((k) => !(RUN_OPTION_KEYS as readonly string[]).includes(k) && !UNCOMPARED_OPTION_KEYS.includes(k));
 
 /** One option whose value differs between two sets of options. */
 export interface OptionDifference {
@@ -41,7 +44,7 @@ export function differingOptions(a: Options, b: Readonly<Options>, keys: readonl
 }
 
 /** The options that differ from the policy defaults (`defaultOptions`). */
-export function differencesFromPolicy(options: Options, keys: readonly (keyof Options)[] = OPTION_KEYS): OptionDifference[] {
+export function differencesFromPolicy(options: Options, keys: readonly (keyof Options)[] = OPTION_KEYS.filter((k) => !UNCOMPARED_OPTION_KEYS.includes(k))): OptionDifference[] {
   return differingOptions(options, defaultOptions, keys);
 }
 

@@ -125,6 +125,16 @@ export const OptionsSchema = z.object({
    * (`county_consents` and `expert_consents`); `optional` assigns any pair not vetoed. Default `optional`.
    */
   consent: z.enum(['optional', 'required']).default('optional'),
+  /**
+   * Threads the scalable solver's dual side runs on (the main thread included): the counties of each Lagrangian
+   * refresh and pricing pass are shared among them. It never changes a result, only how soon it comes: the same
+   * input, options and seed give the same files whatever its value (as ever, a solve the time limit cuts short
+   * depends on the clock). Not written to summary.json, nor compared by `check`. 1: the main thread alone. Default
+   * (unset): `os.availableParallelism()`, at most 8, on rounds of 30 counties or more; 1 below.
+   * @example
+   * await solve(instance, { workers: 1 }); // one thread, e.g. beside other work on a shared machine
+   */
+  workers: z.number().int().min(1).optional(),
 });
 /** Options of a round, all fields set. */
 export type Options = z.infer<typeof OptionsSchema>;

@@ -64,9 +64,10 @@ function compareText(a: string, b: string): number {
 // The input's fingerprint lives outside the solvers, so that `check` shares it; re-exported for the solvers' imports.
 export { hashInstance } from '../model/instance-hash.js';
 
-/** The options as written into summary.json (functions left out). */
+/** The options as written into summary.json (functions left out, and `workers`, which never changes a result: the files are the same whatever it is). */
 export function optionsForSummary(options: Options): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(options)) as Record<string, unknown>;
+  const { workers, ...written } = options;
+  return JSON.parse(JSON.stringify(written)) as Record<string, unknown>;
 }
 
 /** A county with pins that gets no group cannot keep its pins (H9): said as `pinned-infeasible`, unless the solver never placed it. */

@@ -46,6 +46,9 @@ Options:
                          (after pins and counties matched); the summary gives the
                          weakest group's score and its proven bound
   --key-counties MODE    refuse or skip national key assistance counties (H10)   [refuse]
+  --workers N            threads for the scalable solver's dual side, this one included;
+                         the files written are the same whatever N   [the cores (at most 8)
+                         on rounds of 30 counties or more; else 1]
 ${ROUND_FLAGS_HELP}
   --options FILE         a JSON file of options (OptionsInput, e.g. {"weights": {"size": 2}});
                          the flags override it; \`check\` needs the same options
@@ -84,7 +87,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
     input: { type: 'string' }, out: { type: 'string' }, objective: { type: 'string' }, solver: { type: 'string' },
     'time-limit': { type: 'string' }, seed: { type: 'string' }, 'key-counties': { type: 'string' }, report: { type: 'boolean' },
     batch: { type: 'string' }, pinned: { type: 'string' }, recruit: { type: 'boolean' }, fairness: { type: 'boolean' },
-    options: { type: 'string' }, ...ROUND_FLAG_SPECS, ...DATE_FLAG_SPEC,
+    options: { type: 'string' }, workers: { type: 'string' }, ...ROUND_FLAG_SPECS, ...DATE_FLAG_SPEC,
   });
   if (values['help']) {
     term.out(SOLVE_HELP);
@@ -98,6 +101,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   const timeLimit = optionalNumber(values, 'time-limit', (n) => n > 0, 'a positive number of seconds');
   const seed = optionalNumber(values, 'seed', Number.isInteger, 'a whole number');
   const keyCounties = optionalChoice(values, 'key-counties', ['refuse', 'skip'] as const);
+  const workers = optionalNumber(values, 'workers', (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
   const batch = typeof values['batch'] === 'string' ? values['batch'] : undefined;
   const pinnedDir = typeof values['pinned'] === 'string' ? values['pinned'] : undefined;
   if (pinnedDir !== undefined && batch === undefined) throw new UsageError('--pinned is for a batch run: give --batch LABEL too');
@@ -120,7 +124,7 @@ export async function solveCommand(argv: readonly string[], term: Terminal): Pro
   // assignments.csv inside, another run writing it) is refused now, and the lock keeps a second writer out.
   const lock = await prepareOutDir(out, { inputDir: input });
   try {
-    return await solveInto(out, lock, input, values, term, { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt, roundOptions, date });
+    return await solveInto(out, lock, input, values, term, { objective, solver, timeLimit, seed, keyCounties, workers, batch, pinnedDir, startedAt, roundOptions, date });
   } finally {
     await lock.release();
   }
@@ -133,6 +137,8 @@ interface SolveChoices {
   timeLimit: number | undefined;
   seed: number | undefined;
   keyCounties: 'refuse' | 'skip' | undefined;
+  /** `--workers`: threads of the scalable solver's dual side (never changes the files written). */
+  workers: number | undefined;
   batch: string | undefined;
   pinnedDir: string | undefined;
   /** When the command started (`Date.now()`): the time limit counts from it. */
@@ -145,11 +151,12 @@ interface SolveChoices {
 
 /** The rest of `solve`, with the --out folder prepared and locked. */
 async function solveInto(out: string, lock: OutLock, input: string, values: Record<string, unknown>, term: Terminal, choices: SolveChoices): Promise<number> {
-  const { objective, solver, timeLimit, seed, keyCounties, batch, pinnedDir, startedAt, roundOptions, date } = choices;
+  const { objective, solver, timeLimit, seed, keyCounties, workers, batch, pinnedDir, startedAt, roundOptions, date } = choices;
   const options: OptionsInput = {
     ...roundOptions,
     ...(objective ? { objective } : {}), ...(solver ? { solver } : {}), ...(timeLimit !== undefined ? { timeLimit } : {}),
     ...(seed !== undefined ? { seed } : {}), ...(keyCounties ? { keyCounties } : {}), ...(values['fairness'] === true ? { fairness: true } : {}),
+    ...(workers !== undefined ? { workers } : {}),
   };
   // Validated under the round's own options (pins are judged by its quotas), so that \`solve\` need not validate again.
   const read = await readInstanceDir(input, resolveOptions(options));

@@ -55,6 +55,16 @@ export interface PassBound {
   county: Float64Array;
 }
 
+/** A county's part of a pricing pass: its term of the bound, or no group at all over the whole pool. */
+export type CountyPass = { readonly infeasible: true } | { readonly infeasible: false; readonly term: number };
+
+/** A county's latest answer, as `record` keeps it (what a replica of the state hands back, see `workers/`). */
+export interface CountyAnswer {
+  readonly members: number[] | undefined;
+  readonly choice: GroupChoice | undefined;
+  readonly value: number;
+}
+
 /** The dual side of the solve. */
 export class Lagrangian {
   /** The latest complete group of each county (undefined when none, or when its answer used virtual fillers). */
@@ -157,59 +167,122 @@ export class Lagrangian {
     this.record(c, guide?.members, guide?.complete ? guide.choice : undefined, guide ? answer.value : 0);
   }
 
-  /** Re-solves the counties whose prices or lists changed. Returns false when the deadline cut it. */
+  /**
+   * Re-solves the counties whose prices or lists changed. Returns false when the deadline cut it.
+   * (`workers/team.ts` does the same with the counties shared among threads.)
+   */
   refresh(): boolean {
-    for (const c of this.open()) {
+    if (this.state.clock.expired()) return false;
+    for (const c of this.toRefresh()) {
       if (this.state.clock.expired()) return false;
-      if (this.stale(c)) this.solveRestricted(c);
-      else this.value[c] = this.currentValue(c);
+      this.solveRestricted(c);
     }
     return true;
+  }
+
+  /**
+   * The open counties a refresh must re-solve (`stale`), in position order;
+   * every other open county's value is brought up to date at the current
+   * prices here. Each county's re-solve reads and writes only its own list
+   * and slots, so they may run in any order, or apart (`workers/`).
+   */
+  toRefresh(): number[] {
+    const out: number[] = [];
+    for (const c of this.open()) {
+      if (this.stale(c)) out.push(c);
+      else this.value[c] = this.currentValue(c);
+    }
+    return out;
   }
 
   /**
    * A pricing pass: every open county solved over the whole pool (candidates
    * plus pseudo items) at the current prices; columns added where needed.
    * Returns false when the deadline cut it (the partial pass is dropped).
+   * (`workers/team.ts` does the same with the counties shared among threads.)
    */
   pricingPass(): boolean {
-    const { pool, pricer, subs, store, clock, countyState, reasons, ctx } = this.state;
+    const pass = this.newPass();
+    for (const c of this.open()) {
+      if (this.state.clock.expired()) return false;
+      this.takePass(c, this.passCounty(c), pass);
+    }
+    this.addPass(pass);
+    return true;
+  }
+
+  /** An empty pass at the current prices: its capacity term, and no county term yet (NaN). */
+  newPass(): PassBound {
+    const { pool, pricer } = this.state;
     const price = pricer.price;
     let capacityTerm = 0;
     for (let e = 0; e < pool.nExperts; e++) if (price[e]! > 0) capacityTerm += pool.capacity[e]! * price[e]!;
-    const county = new Float64Array(pool.nCounties).fill(Number.NaN);
-    for (const c of this.open()) {
-      if (clock.expired()) return false;
-      const summary = pricer.scan(c, store, pool.sizeMax[c]! + 4);
-      // This answer's value is part of the proven bound: the tie-breaking bonus (never negative) only raises it, by
-      // at most the group size × JITTER. Without it every county's search would take the same experts among equals,
-      // and the first step would price conflicts that do not exist; on small rounds, whose bounds prove optima,
-      // it is left out.
-      subs.load(c, price, undefined, !subs.exactBounds);
-      subs.addPseudo(c, summary, price);
-      const answer = subs.solve(c, 'bound', this.hintOf(c));
-      if (answer.status === 'infeasible') {
-        // The relaxation over the whole pool has no group: no valid result can match this county.
-        countyState[c] = 'alone-infeasible';
-        reasons.set(c, {
-          reasonCode: 'too-few-candidates',
-          detail: `${label(ctx.counties[c]!)}: no combination of its eligible experts meets all its rules at once (group size, a ${ctx.options.leaderLevels.join('/')}-level leader, ${ctx.options.localMin}–${ctx.options.localMax} local scientists, the East–West quota and its required needs), even with every other county left aside`,
-        });
-        this.choice[c] = undefined;
-        this.members[c] = undefined;
-        continue;
-      }
-      county[c] = answer.bound + subs.extraPoints[c]!;
-      if (subs.usesPseudo(answer)) {
-        this.addColumns(c, summary, answer.take);
-        this.solveRestricted(c);
-      } else {
-        const choice = subs.choice(answer);
-        this.record(c, choice?.members, choice, choice ? answer.value : 0);
-      }
+    return { capacityTerm, county: new Float64Array(pool.nCounties).fill(Number.NaN) };
+  }
+
+  /**
+   * One county's part of a pricing pass: its subproblem over the whole pool
+   * at the current prices, and, when the answer reaches for pruned experts,
+   * those experts added to its list and the county re-solved on it. Reads
+   * and writes only the county's own list and slots (and the pricer's
+   * scratch); what concerns the round (the pass's term, the county's state)
+   * is returned for `takePass`.
+   */
+  passCounty(c: number): CountyPass {
+    const { pool, pricer, subs, store } = this.state;
+    const price = pricer.price;
+    const summary = pricer.scan(c, store, pool.sizeMax[c]! + 4);
+    // This answer's value is part of the proven bound: the tie-breaking bonus (never negative) only raises it, by
+    // at most the group size × JITTER. Without it every county's search would take the same experts among equals,
+    // and the first step would price conflicts that do not exist; on small rounds, whose bounds prove optima,
+    // it is left out.
+    subs.load(c, price, undefined, !subs.exactBounds);
+    subs.addPseudo(c, summary, price);
+    const answer = subs.solve(c, 'bound', this.hintOf(c));
+    if (answer.status === 'infeasible') return { infeasible: true };
+    const term = answer.bound + subs.extraPoints[c]!;
+    if (subs.usesPseudo(answer)) {
+      this.addColumns(c, summary, answer.take);
+      this.solveRestricted(c);
+    } else {
+      const choice = subs.choice(answer);
+      this.record(c, choice?.members, choice, choice ? answer.value : 0);
     }
-    this.passes.push({ capacityTerm, county });
-    return true;
+    return { infeasible: false, term };
+  }
+
+  /**
+   * Takes a county's part of a pass into the pass: its term, or, when the
+   * relaxation over the whole pool has no group, the county out of the
+   * search (no valid result can match it). Called in county position order.
+   */
+  takePass(c: number, part: CountyPass, pass: PassBound): void {
+    if (!part.infeasible) {
+      pass.county[c] = part.term;
+      return;
+    }
+    const { countyState, reasons, ctx } = this.state;
+    countyState[c] = 'alone-infeasible';
+    reasons.set(c, {
+      reasonCode: 'too-few-candidates',
+      detail: `${label(ctx.counties[c]!)}: no combination of its eligible experts meets all its rules at once (group size, a ${ctx.options.leaderLevels.join('/')}-level leader, ${ctx.options.localMin}–${ctx.options.localMax} local scientists, the East–West quota and its required needs), even with every other county left aside`,
+    });
+    this.choice[c] = undefined;
+    this.members[c] = undefined;
+  }
+
+  /**
+   * Takes a county's answer found on a replica of the state (`workers/`),
+   * whose list the caller has already made this state's: recorded as if it
+   * had been found here.
+   */
+  adopt(c: number, answer: CountyAnswer): void {
+    this.record(c, answer.members, answer.choice, answer.value);
+  }
+
+  /** Ends a complete pass: its bound counts from now on. */
+  addPass(pass: PassBound): void {
+    this.passes.push(pass);
   }
 
   /** The county's latest answer as a search's starting point. */

@@ -221,6 +221,28 @@ export class Subproblems {
   private readonly mu: (Float64Array | undefined)[] = [];
 
   /**
+   * A copy of the county's warm start: its last root coverage prices, which
+   * start its next search (undefined before its first solve). A replica of
+   * the state (`workers/`) must hold the same ones, or its bounds would
+   * differ in the last bits.
+   */
+  warmStartOf(county: number): Float64Array | undefined {
+    const mu = this.mu[county];
+    return mu === undefined ? undefined : Float64Array.from(mu);
+  }
+
+  /** Sets the county's warm start (undefined: none, as before its first solve). */
+  setWarmStart(county: number, mu: Float64Array | undefined): void {
+    if (mu === undefined) {
+      this.mu[county] = undefined;
+      return;
+    }
+    const own = this.mu[county];
+    if (own !== undefined && own.length === mu.length) own.set(mu);
+    else this.mu[county] = Float64Array.from(mu);
+  }
+
+  /**
    * Adds a virtual filler (worth 0, no coverage, copies up to the group size) for each type in `types` (bit t set
    * for type t), and for a type that may lead, a virtual leader (one copy).
    */

@@ -38,21 +38,40 @@ export interface ScalableState {
   readonly reasons: Map<number, Diagnosis>;
 }
 
+/** The indexes of a scalable solve, built from the round alone: the same for the same round, wherever built. */
+export type StateIndexes = Pick<ScalableState, 'pool' | 'classes' | 'pricer' | 'store' | 'subs'>;
+
+/**
+ * The compiled pool, skill classes, pricer, candidate store (every list
+ * empty) and subproblems of a round: what `createState` builds.
+ */
+export function createIndexes(ctx: RoundContext): StateIndexes {
+  return indexesOf(compilePool(ctx));
+}
+
+/**
+ * The indexes over a compiled pool: what a replica of the state on another
+ * thread builds from the pool the main thread compiled (`workers/replica.ts`).
+ */
+export function indexesOf(pool: Pool): StateIndexes {
+  const classes = buildClasses(pool);
+  const pricer = new Pricer(pool, classes, pool.ctx.options.seed);
+  const store = new CandidateStore(pool);
+  const subs = new Subproblems(pool, store);
+  return { pool, classes, pricer, store, subs };
+}
+
 /**
  * Builds the state's indexes (the compiled pool, skill classes, pricer,
  * candidate store and subproblems); every county starts open, with no
  * candidates yet (see `prepareCounties`).
  */
 export function createState(ctx: RoundContext, clock: Clock): ScalableState {
-  const pool = compilePool(ctx);
-  const classes = buildClasses(pool);
-  const pricer = new Pricer(pool, classes, ctx.options.seed);
-  const store = new CandidateStore(pool);
-  const subs = new Subproblems(pool, store);
+  const indexes = createIndexes(ctx);
   // The diagnosis reads the pool's index; built here rather than inside the first county's turn, so that
   // the time of the county loop (which `rush.ts` projects from its first counties) is even.
   poolIndexOf(ctx);
-  return { ctx, pool, classes, pricer, store, subs, clock, countyState: new Array<CountyState>(pool.nCounties).fill('open'), reasons: new Map() };
+  return { ctx, ...indexes, clock, countyState: new Array<CountyState>(indexes.pool.nCounties).fill('open'), reasons: new Map() };
 }
 
 /** A county as people name it. */
