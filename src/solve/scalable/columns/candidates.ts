@@ -133,20 +133,34 @@ export class CandidateStore {
       }
     }
     if (next.experts.length === list.experts.length) return;
-    list.experts.length = 0;
-    list.fit.length = 0;
-    list.lead.length = 0;
-    list.mask.length = 0;
-    list.flags.length = 0;
-    list.index.clear();
-    for (let i = 0; i < next.experts.length; i++) {
-      list.index.set(next.experts[i]!, i);
-      list.experts.push(next.experts[i]!);
-      list.fit.push(next.fit[i]!);
-      list.lead.push(next.lead[i]!);
-      list.mask.push(next.mask[i]!);
-      list.flags.push(next.flags[i]!);
-    }
+    refillList(list, next);
     this.version[county]!++;
+  }
+}
+
+/** A candidate list's parallel arrays, without its index (rebuilt from `experts`). */
+export interface ListArrays {
+  readonly experts: readonly number[];
+  readonly fit: readonly number[];
+  readonly lead: readonly number[];
+  readonly mask: readonly number[];
+  readonly flags: readonly number[];
+}
+
+/** Makes `list` hold exactly the entries of `from`, in order (its index rebuilt); the caller sets the version. */
+export function refillList(list: CandidateList, from: ListArrays): void {
+  list.experts.length = 0;
+  list.fit.length = 0;
+  list.lead.length = 0;
+  list.mask.length = 0;
+  list.flags.length = 0;
+  list.index.clear();
+  for (let i = 0; i < from.experts.length; i++) {
+    list.index.set(from.experts[i]!, i);
+    list.experts.push(from.experts[i]!);
+    list.fit.push(from.fit[i]!);
+    list.lead.push(from.lead[i]!);
+    list.mask.push(from.mask[i]!);
+    list.flags.push(from.flags[i]!);
   }
 }

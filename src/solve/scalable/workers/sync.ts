@@ -7,7 +7,7 @@
  * A county's answer depends on these and on the round alone, so a replica
  * kept equal on them answers exactly as the main thread would.
  */
-import type { CandidateList, CandidateStore } from '../columns/candidates.js';
+import { refillList, type CandidateStore } from '../columns/candidates.js';
 import type { Pricer } from '../columns/pricing.js';
 
 /** A candidate list as sent between threads: its parallel arrays (the index is rebuilt from `experts`). */
@@ -27,21 +27,7 @@ export function snapshotList(store: CandidateStore, county: number): ListSnapsho
 
 /** Makes a county's list the snapshot, at the given version (the version of the list the snapshot was taken of). */
 export function restoreList(store: CandidateStore, county: number, snapshot: ListSnapshot, version: number): void {
-  const list: CandidateList = store.lists[county]!;
-  list.experts.length = 0;
-  list.fit.length = 0;
-  list.lead.length = 0;
-  list.mask.length = 0;
-  list.flags.length = 0;
-  list.index.clear();
-  for (let i = 0; i < snapshot.experts.length; i++) {
-    list.index.set(snapshot.experts[i]!, i);
-    list.experts.push(snapshot.experts[i]!);
-    list.fit.push(snapshot.fit[i]!);
-    list.lead.push(snapshot.lead[i]!);
-    list.mask.push(snapshot.mask[i]!);
-    list.flags.push(snapshot.flags[i]!);
-  }
+  refillList(store.lists[county]!, snapshot);
   store.version[county] = version;
 }
 
