@@ -5,15 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshManifest } from '../../src/io/manifest.js';
 import { runCli } from '../../src/cli/main.js';
-import type { Terminal } from '../../src/cli/terminal.js';
+import { capture } from '../helpers/terminal.js';
 
 const DEMO = path.resolve('examples/demo');
-
-function capture(): Terminal & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), status: () => {} };
-}
 
 let work: string;
 beforeAll(async () => {

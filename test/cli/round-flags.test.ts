@@ -12,15 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/main.js';
 import { parseAffinityScale, roundFlagOptions } from '../../src/cli/round-flags.js';
-import type { Terminal } from '../../src/cli/terminal.js';
+import { capture } from '../helpers/terminal.js';
 
 const DEMO = path.resolve('examples/demo');
-
-function capture(): Terminal & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), status: () => {} };
-}
 
 let work: string;
 beforeAll(async () => {
