@@ -8,7 +8,8 @@
  * in the sum (the max runs over groups that meet H3–H9 for c alone). Each
  * county's max is taken over the whole pool through the pricing scan's
  * pseudo items (`pricing.ts`), and is the exact optimum of that relaxation
- * (or the branch-and-bound root bound in the rare truncated case), so L(λ)
+ * (or, where its node budget runs out, as it often does on national rounds,
+ * the root bound of its branch and bound; see `EFFORT`), so L(λ)
  * is a proven bound on the unpruned round.
  *
  * Prices move by projected subgradient steps (Polyak's rule towards the best
