@@ -35,11 +35,13 @@ import { nextLeaders, nextOfType, TYPE_EAST, TYPE_LEAD, type PrunedSummary } fro
  *
  * Default mode: Polyak's rule on the plain subgradient, told at most a 0.6%
  * gap — the first assignments are far below the optimum and would
- * otherwise make the first steps far too long. Measured (issue #11, seeds
- * 1–3, default schedule): national's final gap was 0.88 / 0.92 / 0.95% with
- * a cap of 0.2%, 0.67 / 0.70 / 0.83% at 0.4%, 0.65 / 0.66 / 0.74% at 0.6%,
- * 0.66 / 0.68 / 0.70% at 0.8% (1.6% on seed 1: 0.70%); province seeds 1–2
- * 0.39 / 0.74% at 0.2%, 0.43 / 0.73% at 0.6%, 0.56 / 0.86% at 0.8%.
+ * otherwise make the first steps far too long. Measured (issue #11, the
+ * national instances of seeds 1–3, solve seed 1, default schedule, before
+ * the pricing passes' `EFFORT` of the same stop): the final gap was
+ * 0.88 / 0.92 / 0.95% with a cap of 0.2%, 0.67 / 0.70 / 0.83% at 0.4%,
+ * 0.65 / 0.66 / 0.74% at 0.6%, 0.66 / 0.68 / 0.70% at 0.8% (1.6% on seed 1:
+ * 0.70%); province seeds 1–2 0.39 / 0.74% at 0.2%, 0.43 / 0.73% at 0.6%,
+ * 0.56 / 0.86% at 0.8%.
  *
  * Affinity mode: few integer scores, and fillers worth exactly 0, so the
  * first assignment is already close to the optimum while the bound starts
