@@ -94,7 +94,7 @@ export abstract class GroupSearchState {
   protected catLead = new Int32Array(64);
   protected catEast = new Int32Array(64);
   protected catLocal = new Int32Array(64);
-  /** Best coverage prices found at each depth (32 per depth), inherited by the children. */
+  /** Best coverage prices found at each depth (`PRICES` per depth), inherited by the children. */
   protected muStack = new Float64Array(64 * PRICES);
 
   // Search state (fields rather than closures: the hot path stays monomorphic).
