@@ -35,7 +35,7 @@ interface Cli {
 }
 
 const DEFAULTS = {
-  full: { presets: ['tiny', 'demo', 'province', 'national', 'national-x10'], seeds: [1, 2, 3], timeLimit: 300 },
+  full: { presets: ['tiny', 'demo', 'province', 'region', 'national', 'national-x10'], seeds: [1, 2, 3], timeLimit: 300 },
   quick: { presets: ['demo', 'province', 'national'], seeds: [1], timeLimit: 45 },
 } as const;
 

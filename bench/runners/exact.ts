@@ -1,6 +1,7 @@
 /**
  * The library's exact solver as a user gets it: `solve(instance, { solver:
- * 'exact' })`, i.e. `solveExact` with HiGHS on the whole, unpruned model,
+ * 'exact' })`, i.e. `solveExact` with HiGHS behind reduced-cost fixing
+ * (the whole model's optimum, proven from a smaller MILP),
  * refusing rounds above `EXACT_BINARY_LIMIT` eligible pairs (skipped above
  * `--exact-limit`, by default that constant).
  */
@@ -12,7 +13,7 @@ import { defineRunner } from './define.js';
 
 export const exactRunner = defineRunner<{ instance: Instance; options: SolveOptions }>({
   name: 'exact',
-  description: "the library's exact solver: solve(instance, { solver: 'exact' }) — HiGHS on the whole MILP, refused above EXACT_BINARY_LIMIT pairs",
+  description: "the library's exact solver: solve(instance, { solver: 'exact' }) — HiGHS behind reduced-cost fixing, refused above EXACT_BINARY_LIMIT pairs",
   // Loading the WebAssembly module is not part of the solve.
   async convert(instance, opts) {
     await loadHighs();

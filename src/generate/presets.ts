@@ -5,10 +5,10 @@
 import { COUNTY_PROVINCES, provinceByName } from './geography.js';
 
 /** The names of the built-in presets. */
-export type PresetName = 'tiny' | 'demo' | 'province' | 'national' | 'national-x10';
+export type PresetName = 'tiny' | 'demo' | 'province' | 'region' | 'national' | 'national-x10';
 
 /** The names of the built-in presets, smallest first. */
-export const PRESET_NAMES: readonly PresetName[] = ['tiny', 'demo', 'province', 'national', 'national-x10'];
+export const PRESET_NAMES: readonly PresetName[] = ['tiny', 'demo', 'province', 'region', 'national', 'national-x10'];
 
 /**
  * What to generate. Only `counties` is required; every other knob has the
@@ -160,6 +160,15 @@ export const PRESETS: Readonly<Record<PresetName, PresetInfo>> = {
       sizeOverrideRate: 0.06, batchRate: 0.8, hardRate: 0.03,
     },
     expected: { counties: [50, 50], experts: [1100, 1100], needs: [260, 340], skills: [2100, 2400] },
+  },
+  region: {
+    name: 'region',
+    description: 'A regional round: 100 counties of 甘肃, 青海, 宁夏 and 四川 with ~2,200 experts, batch labels, a few group-size overrides and scarce rare-industry experts (the largest mid-size round).',
+    spec: {
+      name: 'region', counties: 100, provinces: ['甘肃', '青海', '宁夏', '四川'], expertsPerCounty: 22,
+      sizeOverrideRate: 0.06, batchRate: 0.8, hardRate: 0.03,
+    },
+    expected: { counties: [100, 100], experts: [2200, 2200], needs: [550, 680], skills: [4300, 4750] },
   },
   national: {
     name: 'national',

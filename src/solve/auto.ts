@@ -1,14 +1,14 @@
 /**
- * The `auto` strategy. On small rounds (at most `EXACT_FIRST_PAIRS`
- * eligible pairs) the exact solver first, with `EXACT_FIRST_SHARE` of the
- * time limit: HiGHS proves them faster than the scalable solver reaches
- * its own answer (bench/results/midsize: on 50-county rounds HiGHS 3.3 s,
- * the scalable solver 8.1 s, under issue 10's objective), and a proven
- * optimum is returned as it is. Otherwise (larger rounds, or no proof in
- * that share) the scalable solver (fast, anytime, its own proven bound),
- * then, when a gap remains and the round is small enough, the exact solver
- * (HiGHS on the whole, unpruned MILP) with the time left — or, when it ran
- * first, its answer.
+ * The `auto` strategy. On rounds of at most `EXACT_FIRST_PAIRS` eligible
+ * pairs (about 110 generated counties) the exact solver first, with
+ * `EXACT_FIRST_SHARE` of the time limit: HiGHS behind reduced-cost fixing
+ * (`engines/highs-fixing.ts`) proves them faster than the scalable solver
+ * reaches its own answer, and faster than HiGHS on the whole model
+ * (bench/results/issue11-stop4), and a proven optimum is returned as it
+ * is. Otherwise (larger rounds, or no proof in that share) the scalable
+ * solver (fast, anytime, its own proven bound), then, when a gap remains
+ * and the round is small enough, the exact solver with the time left — or,
+ * when it ran first, its answer.
  * (Offering HiGHS the scalable result as a start was measured to slow its
  * proofs: 3.2 s against 0.9 s on a scarce 12-county round.) The better
  * valid answer is returned,
@@ -25,7 +25,8 @@ import type { Progress } from '../model/options.js';
 import type { SolveResult } from '../model/result.js';
 import type { RoundContext } from '../rules/context.js';
 import { combineResults, withWarning } from './combine.js';
-import { EngineUnavailableError, highsEngine } from './engines/highs.js';
+import { EngineUnavailableError } from './engines/highs.js';
+import { highsFixingEngine } from './engines/highs-fixing.js';
 import { EngineFailedError, SolverBugError } from './errors.js';
 import { polishFits } from './exact/time-budget.js';
 import { solveExact } from './exact/solve-exact.js';
@@ -42,12 +43,12 @@ export interface AutoSettings {
   exactLimit: number;
   /** Eligible pairs of this round; counted only when a polish is considered (0.5 s on national-x10, past a spent limit). */
   pairs: () => number;
-  /** The engine of the polish (default HiGHS); tests hand in a failing one. */
+  /** The engine of the polish (default HiGHS with reduced-cost fixing); tests hand in a failing one. */
   engine?: LinearEngine;
 }
 
-/** Eligible pairs up to which the exact solver runs first (50-county rounds have ~49,000; HiGHS proved 100 counties, 195,443 pairs, in 8 s and 1 GB). */
-export const EXACT_FIRST_PAIRS = 60_000;
+/** Eligible pairs up to which the exact solver runs first (50-county rounds have ~49,000, 100-county ones ~195,000: proven in 2–6 s with reduced-cost fixing, 8–33 s by HiGHS on the whole model). */
+export const EXACT_FIRST_PAIRS = 250_000;
 
 /** Counties above which pairs are not even counted for the exact-first path (counting costs 0.5 s on national-x10). */
 const EXACT_FIRST_COUNTIES = 150;
@@ -93,7 +94,7 @@ export async function solveAuto(ctx: RoundContext, settings: AutoSettings): Prom
 async function tryExact(ctx: RoundContext, settings: AutoSettings, timeLimitSeconds?: number): Promise<ExactTry> {
   const { startedAt, warnings = [] } = settings;
   try {
-    return { result: await solveExact(ctx, { engine: settings.engine ?? highsEngine, startedAt, warnings, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) }) };
+    return { result: await solveExact(ctx, { engine: settings.engine ?? highsFixingEngine, startedAt, warnings, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) }) };
   } catch (error) {
     const why = polishFailure(error);
     if (why === undefined) throw error;

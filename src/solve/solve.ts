@@ -10,7 +10,7 @@ import { earlierValidation, validateInstance } from '../io/validate.js';
 import { buildContext, type RoundContext } from '../rules/context.js';
 import type { InputWarning } from '../model/issues.js';
 import { raiseWeakestGroup } from './fairness/raise-weakest.js';
-import { highsEngine } from './engines/highs.js';
+import { highsFixingEngine } from './engines/highs-fixing.js';
 import { countExactBinaries, EXACT_BINARY_LIMIT, solveExact } from './exact/solve-exact.js';
 import { solveScalable } from './scalable/index.js';
 import { solveAuto } from './auto.js';
@@ -105,7 +105,7 @@ function solveRound(ctx: RoundContext, clock: RoundClock, warnings: readonly Inp
     // `highs` names the engine of `exact`: the same solver, kept as an alias.
     case 'exact':
     case 'highs':
-      return solveExact(ctx, { engine: highsEngine, startedAt, binaryLimit: EXACT_BINARY_LIMIT, warnings });
+      return solveExact(ctx, { engine: highsFixingEngine, startedAt, binaryLimit: EXACT_BINARY_LIMIT, warnings });
     case 'scalable':
       return solveScalable(ctx, { startedAt, setupFrom, warnings, ...(onProgress ? { onProgress } : {}) });
   }

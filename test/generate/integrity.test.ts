@@ -3,7 +3,7 @@ import { EAST_PROVINCES, GANSU_SHANDONG_PREFECTURES, PROVINCES, type PresetName 
 import { ANY, DEFAULT_STAGES, ORG_TYPES } from '../../src/model/vocabulary.js';
 import { groupBy, instanceOf, isSorted } from './helpers.js';
 
-const TESTED: readonly PresetName[] = ['tiny', 'demo', 'province', 'national'];
+const TESTED: readonly PresetName[] = ['tiny', 'demo', 'province', 'region', 'national'];
 const PROVINCE_NAMES = new Set(PROVINCES.map((p) => p.name));
 const STAGES = new Set<string>([...DEFAULT_STAGES, ANY]);
 

@@ -5,7 +5,7 @@ import { InstanceSchema } from '../../src/model/schemas.js';
 import { instanceOf } from './helpers.js';
 
 /** Presets small enough to generate many times in a test (national-x10 has its own test below). */
-const TESTED: readonly PresetName[] = ['tiny', 'demo', 'province', 'national'];
+const TESTED: readonly PresetName[] = ['tiny', 'demo', 'province', 'region', 'national'];
 
 describe('determinism', () => {
   it('gives a deep-equal instance for the same preset and seed', () => {

@@ -10,11 +10,12 @@ import { resolveOptions } from '../../src/model/options.js';
 import { buildContext } from '../../src/rules/context.js';
 import { EXACT_FIRST_PAIRS, solveAuto } from '../../src/solve/auto.js';
 
+/** `auto` on demo seed 1 told it has `pairs` eligible pairs, with room for a polish above the exact-first limit. */
 function run(pairs: number) {
   const instance = generateInstance('demo', 1);
   const ctx = buildContext(instance, resolveOptions({}));
   const phases: string[] = [];
-  return solveAuto(ctx, { startedAt: Date.now(), exactLimit: 250_000, pairs: () => pairs, onProgress: (p) => phases.push(p.phase) }).then((result) => ({ instance, result, phases }));
+  return solveAuto(ctx, { startedAt: Date.now(), exactLimit: 2 * EXACT_FIRST_PAIRS, pairs: () => pairs, onProgress: (p) => phases.push(p.phase) }).then((result) => ({ instance, result, phases }));
 }
 
 describe('auto runs the exact solver first on small rounds', () => {
