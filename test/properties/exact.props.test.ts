@@ -1,5 +1,5 @@
 /**
- * Properties of the exact solver (HiGHS on the whole model) on random small
+ * Properties of the exact solver (HiGHS, reduced-cost fixing) on random small
  * rounds: valid, complete, equal to the HiGHS optimum, reproducible.
  *
  * Runs: `PROPS_RUNS` (default: the small counts below); seed: `PROPS_SEED`

@@ -3,7 +3,7 @@
  *
  * Every solver goes through the public `solve` (validation, then the
  * solver, then the checked result): `exact` is the library's exact solver
- * (HiGHS on the whole model since issue 9), `highs` its alias (the
+ * (HiGHS since issue 9, behind reduced-cost fixing since issue 11), `highs` its alias (the
  * reference optimum), `scalable` the decomposition solver. The cross-check
  * of two independent engines on the same model (javascript-lp-solver
  * against HiGHS) is test/solve/exact.test.ts.

@@ -27,6 +27,13 @@ describe('auto runs the exact solver first on small rounds', () => {
     expect(checkSolution(instance, result, {}).ok).toBe(true);
   });
 
+  it('a round counted as 100 counties (195,000 pairs): still the exact solver first (reduced-cost fixing proves such rounds faster than HiGHS on the whole model)', async () => {
+    const { result, phases } = await run(195_000);
+    expect(EXACT_FIRST_PAIRS).toBeGreaterThanOrEqual(195_000);
+    expect(result.status).toBe('optimal');
+    expect(phases).toEqual([]);
+  });
+
   it('the same round counted above the limit: the scalable solver first, the same optimum after the polish', async () => {
     const small = await run(2_705);
     const { result, phases } = await run(EXACT_FIRST_PAIRS + 1);

@@ -39,7 +39,7 @@ Options:
   --input DIR            folder with the input CSV files (required)
   --out DIR              folder for the results (required; created if missing)
   --objective MODE       default (S1–S7, README "The objective") or affinity (exactly Σ affinity)   [default]
-  --solver NAME          auto, exact (HiGHS on the whole model), scalable, or highs (= exact)   [auto]
+  --solver NAME          auto, exact (HiGHS; the whole model's optimum, proven), scalable, or highs (= exact)   [auto]
   --time-limit SECONDS   return the best valid result found by then   [60]
   --seed N               seed of every random choice   [1]
   --fairness             S5: raise the weakest group's score first, then the total

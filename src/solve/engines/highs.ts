@@ -1,8 +1,9 @@
 /**
- * HiGHS (npm `highs`, WebAssembly) behind the `LinearEngine` interface: the
- * engine of the whole-round MILP (`--solver exact`, and `auto`'s polish).
- * Loaded on first use (3.9 MB of WebAssembly that a scalable-only run never
- * needs).
+ * HiGHS (npm `highs`, WebAssembly) behind the `LinearEngine` interface, on
+ * the whole model (`highsEngine`: the benchmark's `highs-full`, and the
+ * per-county checks), and the runs that `highs-fixing.ts` builds on (the
+ * engine of `--solver exact` and of `auto`). Loaded on first use (3.9 MB
+ * of WebAssembly that a scalable-only run never needs).
  *
  * HiGHS runs synchronously and blocks the event loop, and it honours its
  * `time_limit` only roughly; the engine therefore also interrupts it from
