@@ -92,6 +92,9 @@ export type LinearSolution =
   | { status: 'optimal' | 'feasible'; objective: number; bound: number; values: ReadonlyMap<string, number> }
   | { status: 'infeasible' | 'unbounded' | 'time-limit' | 'error' | 'rejected'; message: string };
 
+/** An answer that carries values (`optimal` or `feasible`). */
+export type ValuedSolution = Extract<LinearSolution, { values: ReadonlyMap<string, number> }>;
+
 /** What an engine is given besides the model. */
 export interface EngineLimits {
   /** Seconds the engine may use from the call. */

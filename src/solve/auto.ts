@@ -47,7 +47,7 @@ export interface AutoSettings {
   engine?: LinearEngine;
 }
 
-/** Eligible pairs up to which the exact solver runs first (50-county rounds have ~49,000, 100-county ones ~195,000: proven in 2–6 s with reduced-cost fixing, 8–33 s by HiGHS on the whole model). */
+/** Eligible pairs up to which the exact solver runs first (50-county rounds have ~49,000, 100-county ones ~195,000: `region` seeds 1–3 proven in 5.5–8.7 s with reduced-cost fixing, against 7.4 s, 30.7 s and no proof in 56 s for HiGHS on the whole model; bench/results/issue11-stop4). */
 export const EXACT_FIRST_PAIRS = 250_000;
 
 /** Counties above which pairs are not even counted for the exact-first path (counting costs 0.5 s on national-x10). */

@@ -25,7 +25,7 @@
  * checked against the whole model (`acceptAnswer`), and its bound holds
  * for the whole model.
  */
-import type { EngineLimits, LinearEngine, LinearModel, LinearSolution } from '../../model/linear.js';
+import type { EngineLimits, LinearEngine, LinearModel, LinearSolution, ValuedSolution as Valued } from '../../model/linear.js';
 import { answerOf, runHighs, toRowForm, type HighsRun } from './highs.js';
 import { dualBound, neededDelta, restrictByReducedCost, type DualBound, type Restriction, type RowForm } from './reduced-cost.js';
 import { acceptAnswer } from './verify.js';
@@ -70,9 +70,6 @@ function lift(run: HighsRun, restriction: Restriction, numCols: number): HighsRu
   restriction.columns.forEach((j, k) => (colValue[j] = run.point!.colValue[k]!));
   return { ...run, point: { colValue, objective: run.point.objective } };
 }
-
-/** An answer with values. */
-type Valued = Extract<LinearSolution, { values: ReadonlyMap<string, number> }>;
 
 /** A checked answer with its bound replaced (never below its objective). */
 function withBound(answer: Valued, status: 'optimal' | 'feasible', bound: number): LinearSolution {

@@ -29,7 +29,7 @@
  * (test/solve/priority.test.ts: `order` on 12 counties with 6 leaders takes
  * 6 solves).
  */
-import type { LinearModel, LinearSolution } from '../../model/linear.js';
+import type { LinearModel, LinearSolution, ValuedSolution as Valued } from '../../model/linear.js';
 import type { County } from '../../model/schemas.js';
 import { pinsOf, type RoundContext } from '../../rules/context.js';
 import { priorityTiers } from '../../rules/priority.js';
@@ -56,8 +56,6 @@ export function lexicographicLevels(ctx: RoundContext, open: readonly County[]):
   return levels;
 }
 
-/** An engine answer with values. */
-export type Valued = Extract<LinearSolution, { values: ReadonlyMap<string, number> }>;
 
 /** What the sequence of solves gives. */
 export type LexOutcome =
