@@ -166,6 +166,38 @@ describe('the dual side on two threads', () => {
     for (let k = 0; k < one.length; k++) expect(two[k], `snapshot ${k}`).toEqual(one[k]);
   }, TIMEOUT);
 
+  it('a pass started on the threads and taken later (the rush’s bound) equals one thread’s, and leaves the main thread’s lists and answers alone', async () => {
+    const instance = generateInstance('province', 1);
+    const one = prepared(instance, {});
+    const alone = prepared(instance, {});
+    const untouched = dualState(alone.state, alone.lag);
+    expect(one.lag.pricingPass()).toBe(true);
+    const side = prepared(instance, { workers: 2 });
+    const before = teamTotals();
+    const team = Team.start(side.state.ctx);
+    try {
+      const inFlight = await team.startPass(side.state, side.lag);
+      expect(inFlight).toBeDefined();
+      expect(await inFlight!.take()).toBe(true);
+      const after = dualState(side.state, side.lag) as { passes: unknown[] };
+      expect(after.passes).toEqual((dualState(one.state, one.lag) as { passes: unknown[] }).passes);
+      // Only the bound was taken: every list, warm start and answer is as before the pass.
+      expect({ ...after, passes: [] }).toEqual({ ...(untouched as object), passes: [] });
+      // The threads' lists grew in the pass; the next job sends them the main thread's again, so it answers as one
+      // thread that never made the pass does.
+      alone.lag.step(0);
+      side.lag.step(0);
+      expect(alone.lag.refresh()).toBe(true);
+      expect(await team.refresh(side.state, side.lag)).toBe(true);
+      expect({ ...(dualState(side.state, side.lag) as object), passes: [] }).toEqual(dualState(alone.state, alone.lag));
+      // ... with the thread's help: a replica left at another list would fail, and the main thread would answer alone.
+      expect(teamTotals().failures).toBe(before.failures);
+      expect(teamTotals().counties - before.counties).toBeGreaterThan(side.lag.open().length);
+    } finally {
+      await team.stop();
+    }
+  }, TIMEOUT);
+
   const failing: [string, WorkerScript][] = [
     ['cannot start', { file: 'throw new Error("no replica here")', eval: true }],
     ['dies in its first job', { file: 'const { parentPort } = require("node:worker_threads"); parentPort.on("message", (m) => { if (m.type === "init") parentPort.postMessage({ type: "ready" }); else process.exit(3); });', eval: true }],

@@ -116,8 +116,12 @@ async function solveWithTeam(ctx: RoundContext, settings: ScalableSettings, cloc
   const lag = new Lagrangian(state);
   const rushed = rush.conclude();
   if (rushed) {
-    // Time left after the rush's search buys a proven bound far tighter than the per-county one.
-    if (rush.timeForBoundPass()) await team.pricingPass(state, lag);
+    // A proven bound far tighter than the per-county one: a pass at zero prices on the other cores while this one
+    // searches (it reads nothing the search changes) when it can end in time, else after the search when time is left.
+    const inFlight = rush.timeForBackgroundPass() ? await team.startPass(state, lag) : undefined;
+    rush.improve(rushed);
+    const bounded = inFlight !== undefined && (await inFlight.take());
+    if (!bounded && rush.timeForBoundPass()) await team.pricingPass(state, lag);
     await team.stop();
     return finish(state, lag, rushed, settings, inputHash);
   }

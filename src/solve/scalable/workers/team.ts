@@ -182,6 +182,11 @@ class Thread {
     return this.known[county]!;
   }
 
+  /** Notes that the replica's list of the county may differ from the main thread's (it is sent with the next job). */
+  forget(county: number): void {
+    if (this.known) this.known[county] = -1;
+  }
+
   /** Notes the version of the county's list the replica now holds. */
   learn(county: number, version: number): void {
     if (this.known) this.known[county] = version;
@@ -227,6 +232,12 @@ class Thread {
     settle?.(undefined);
     await this.worker.terminate();
   }
+}
+
+/** A pricing pass out on the threads (`Team.startPass`). */
+export interface PassInFlight {
+  /** Waits for the threads, then adds the pass (`Lagrangian.addPass`) when every county was solved before the deadline; returns whether it did. */
+  take(): Promise<boolean>;
 }
 
 /** The main thread and its worker threads, sharing the dual side's counties. */
@@ -297,6 +308,47 @@ export class Team {
     if (cut) return false;
     lag.addPass(pass);
     return true;
+  }
+
+  /**
+   * `Lagrangian.pricingPass` on the threads alone, started now and taken by
+   * `PassInFlight.take` once the main thread is done with work of its own
+   * (the rush's local search, which reads no part of it). Undefined when no
+   * thread is ready. The pass counts only its bound: the lists, warm starts
+   * and answers the threads found stay theirs (the main thread's, which
+   * its own work may change meanwhile, are left as they are), and the
+   * threads are told to take those of the main thread with their next job.
+   * No other job may go out while it is in flight.
+   */
+  async startPass(state: ScalableState, lag: Lagrangian): Promise<PassInFlight | undefined> {
+    const counties = lag.open();
+    this.send(state);
+    const threads = counties.length === 0 ? [] : await this.readyThreads(state.clock);
+    if (threads.length === 0) return undefined;
+    const t0 = performance.now();
+    const pass = lag.newPass();
+    const shares = splitCounties(counties, threads.length);
+    const answers = threads.map((t, i) => (shares[i]!.length === 0 ? Promise.resolve(null) : t.send(this.job(t, state, lag, 'pass', shares[i]!))));
+    const take = async (): Promise<boolean> => {
+      const done = await hold(threads, Promise.all(answers));
+      const parts = new Map<number, CountyPass>();
+      done.forEach((answer, i) => {
+        for (const c of shares[i]!) threads[i]!.forget(c);
+        if (!answer || answer.cut) return;
+        totals.jobs++;
+        totals.counties += answer.counties.length;
+        for (const out of answer.counties) if (out.part) parts.set(out.county, out.part);
+      });
+      totals.pass.calls++;
+      totals.pass.ms += performance.now() - t0;
+      totals.pass.waitMs += performance.now() - t0;
+      // A county a thread failed or the deadline cut leaves the pass incomplete: no bound from it.
+      if (counties.some((c) => !parts.has(c))) return false;
+      for (const c of counties) lag.takePass(c, parts.get(c)!, pass);
+      lag.addPass(pass);
+      return true;
+    };
+    return { take };
   }
 
   /** Terminates the threads (the team then works on the main thread alone). */
