@@ -5,6 +5,8 @@
  *  - the dual side step by step, one thread against two, with the primal
  *    side changing lists and warm starts in between: every county's answer,
  *    list, version and warm start, and every pass, stay equal;
+ *  - a pass out on the threads while the main thread works (the rush's
+ *    bound) counts only its bound, and the threads' lists are sent afresh;
  *  - a thread that cannot start, or dies in a job, leaves the result as it is
  *    (its counties are solved on the main thread);
  *  - whole solves with `workers` 1 and 2 write byte-identical files (all but
