@@ -178,7 +178,7 @@ describe('the dual side on two threads', () => {
     const before = teamTotals();
     const team = Team.start(side.state.ctx);
     try {
-      const inFlight = await team.startPass(side.state, side.lag);
+      const inFlight = team.beginPass(side.state, side.lag).background();
       expect(inFlight).toBeDefined();
       expect(await inFlight!.take()).toBe(true);
       const after = dualState(side.state, side.lag) as { passes: unknown[] };
@@ -198,6 +198,41 @@ describe('the dual side on two threads', () => {
     } finally {
       await team.stop();
     }
+  }, TIMEOUT);
+
+  /** Prepares the side's counties, sending them to the team's threads as they are prepared, and ends the first pass as the schedule does. */
+  async function earlyPass(instance: Instance, early: boolean): Promise<{ one: unknown; two: unknown; counties: number; failures: number }> {
+    const alone = { state: createState(makeContext(instance, {}), new Clock(Date.now(), 600)) } as { state: ScalableState; lag: Lagrangian };
+    alone.lag = new Lagrangian(alone.state);
+    prepareCounties(alone.state);
+    expect(alone.lag.pricingPass()).toBe(true);
+    const state = createState(makeContext(instance, { workers: 2 }), new Clock(Date.now(), 600));
+    const lag = new Lagrangian(state);
+    const before = teamTotals();
+    const team = Team.start(state.ctx);
+    try {
+      const first = team.beginPass(state, lag, early);
+      prepareCounties(state, (c) => first.offer(c));
+      expect(await first.complete()).toBe(true);
+    } finally {
+      await team.stop();
+    }
+    const after = teamTotals();
+    return { one: dualState(alone.state, alone.lag), two: dualState(state, lag), counties: after.counties - before.counties, failures: after.failures - before.failures };
+  }
+
+  it('the first pass begun on the threads while the counties are prepared equals one thread’s (a round of 110 counties)', async () => {
+    const { one, two, counties, failures } = await earlyPass(generateInstance({ counties: 110, provinces: ['甘肃', '四川', '青海'] }, 5), true);
+    expect(failures).toBe(0);
+    expect(counties).toBeGreaterThan(0);
+    expect(two).toEqual(one);
+  }, TIMEOUT);
+
+  it('... and where the loop turns the bound’s solves exact, the counties sent before are solved again', async () => {
+    // Province: 50 open counties, so the loop's end makes the bound's solves exact; the jobs went out inexact.
+    const { one, two, failures } = await earlyPass(generateInstance('province', 1), true);
+    expect(failures).toBe(0);
+    expect(two).toEqual(one);
   }, TIMEOUT);
 
   const failing: [string, WorkerScript][] = [

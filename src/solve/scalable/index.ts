@@ -14,7 +14,8 @@
  *                  pricing passes), the bound a result reports, the counting bound on matches;
  *  - `workers/`  — the dual side on every core: each refresh's and pricing pass's counties shared between this
  *                  thread and worker threads holding replicas of the state (`workers` option; the result is
- *                  the same whatever the number of threads);
+ *                  the same whatever the number of threads); the first pass begins on the threads while this
+ *                  thread prepares the counties;
  *  - `primal/`   — a feasible assignment: `repair.ts` from the dual's choices, then `polish.ts`,
  *                  `local-search.ts`, `pinned.ts`, `make-room.ts`, `shrink.ts`, `priority-takeover.ts`;
  *  - `master/`   — column generation on a restricted master LP (HiGHS) whose capacity duals price
@@ -112,13 +113,19 @@ async function solveWithTeam(ctx: RoundContext, settings: ScalableSettings, cloc
   const state = createState(ctx, clock);
   team.send(state);
   const rush = new Rush(state);
-  prepareCounties(state, (c, done) => rush.observe(c, done));
   const lag = new Lagrangian(state);
+  // The first pricing pass begins on the other cores as the counties are prepared here.
+  const first = team.beginPass(state, lag);
+  prepareCounties(state, (c, done) => {
+    rush.observe(c, done);
+    first.offer(c);
+  });
   const rushed = rush.conclude();
   if (rushed) {
-    // A proven bound far tighter than the per-county one: a pass at zero prices on the other cores while this one
-    // searches (it reads nothing the search changes) when it can end in time, else after the search when time is left.
-    const inFlight = rush.timeForBackgroundPass() ? await team.startPass(state, lag) : undefined;
+    // A proven bound far tighter than the per-county one: the first pass, at zero prices, ends on the other cores
+    // while this one searches (the search changes lists; the pass gives only its bound), else after the search
+    // when time is left.
+    const inFlight = first.background();
     rush.improve(rushed);
     const bounded = inFlight !== undefined && (await inFlight.take());
     if (!bounded && rush.timeForBoundPass()) await team.pricingPass(state, lag);
@@ -152,7 +159,7 @@ async function solveWithTeam(ctx: RoundContext, settings: ScalableSettings, cloc
   // The master phase collects columns from the start; off (`SCHEDULE.master`), nothing is collected.
   const pool = SCHEDULE.master ? new ColumnPool(state) : undefined;
   const gapReached = (): boolean => best !== undefined && best.matched === lag.open().length && relativeGap(best.objective, bound) <= SCHEDULE.targetGap;
-  if (await team.pricingPass(state, lag)) {
+  if (await first.complete()) {
     bound = currentBound(state, lag, best);
     pool?.collect(lag);
     primal(true);

@@ -25,8 +25,9 @@
  *
  * The Lagrangian steps are skipped; one pricing pass at zero prices gives
  * the bound (each county's best group alone, over the whole pool): on the
- * worker threads beside the local search when there are any, else after it
- * when time is left; without it the bound is the coarse per-county one.
+ * worker threads, begun while the counties are prepared and ended beside
+ * the local search, when there are any, else after the search when time is
+ * left; without it the bound is the coarse per-county one.
  *
  * This is the one place where the clock picks a path. It does so only for a
  * run it has judged too short for the schedule, and marks that run cut
@@ -47,21 +48,12 @@ export const SECOND_RESULT_LOOPS = 13;
  * started with this many preparation loops of time left. It takes more
  * (national-x10 seed 1, one thread: 26.3 s after a 12.1 s loop), but a pass
  * the deadline cuts is dropped, costing only time that nothing else needed,
- * while one not started leaves the coarse bound. With threads the pass runs
- * beside the search instead (`Team.startPass`).
+ * while one not started leaves the coarse bound. With threads the pass
+ * begins during the loop and ends beside the search instead
+ * (`Team.beginPass`): national-x10 seeds 1–3 at the 60 s limit end at
+ * gaps of 4.9–5.7% against 11.0–11.8% with the coarse bound.
  */
 export const BOUND_PASS_LOOPS = 1;
-
-/**
- * With threads, the pass at zero prices runs beside the search when this
- * many preparation loops of time are left. Measured on national-x10 seed 1
- * (2 cores): alone on a thread it takes 2.2 loops (26.3 s after a 12.1 s
- * loop); beside the search, which it slows, more: at the 60 s limit, 2.74
- * loops left, the deadline cut it at 6,326 of 6,720 counties (a cut pass
- * gives nothing for what it took from the search); at 90 s it ended in
- * time and the gap went from 9.8% to 3.6%, the search's result unchanged.
- */
-export const BACKGROUND_PASS_LOOPS = 3;
 
 /** Counties between two projections of the loop's pace. */
 const PROJECT_EVERY = 32;
@@ -137,11 +129,6 @@ export class Rush {
   /** Local search on the greedy assignment until the deadline or until a round improves nothing: unmatched counties first, then scores. */
   improve(a: Assignment): void {
     search(this.state, a);
-  }
-
-  /** True when the time left affords a pricing pass beside the search (see `BACKGROUND_PASS_LOOPS`). */
-  timeForBackgroundPass(): boolean {
-    return this.state.clock.remainingMs() > BACKGROUND_PASS_LOOPS * this.loopMs;
   }
 
   /** True when the time left after the search affords a pricing pass (see `BOUND_PASS_LOOPS`). */

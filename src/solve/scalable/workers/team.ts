@@ -10,7 +10,8 @@
  * main thread.
  *
  * Threads start with the solve (their replicas build while the main thread
- * prepares the counties), are unreferenced whenever no job is out (they
+ * prepares the counties, and then take the first pass's counties as they
+ * are prepared: `EarlyPass`), are unreferenced whenever no job is out (they
  * never keep the process alive), and are terminated by `stop` on every
  * path. A thread that fails (or cannot start) is dropped and its counties
  * are solved on the main thread.
@@ -18,8 +19,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RoundContext } from '../../../rules/context.js';
-import type { CountyPass, Lagrangian } from '../bound/lagrangian.js';
+import type { CountyPass, Lagrangian, PassBound } from '../bound/lagrangian.js';
 import type { Clock } from '../state/clock.js';
+import { EXACT_BOUND_COUNTIES } from '../state/prepare.js';
 import type { ScalableState } from '../state/state.js';
 import { workerScript, type WorkerScript } from './locate.js';
 import { splitCounties } from './partition.js';
@@ -126,7 +128,8 @@ class Thread {
   /** Resolves true once the replica is built, false if the thread fails first. */
   readonly ready: Promise<boolean>;
   private settleReady: (ok: boolean) => void = () => {};
-  private pending: ((m: DoneMessage | undefined) => void) | undefined;
+  /** The jobs out, oldest first: the thread answers them in the order they were sent. */
+  private readonly pending: ((m: DoneMessage | undefined) => void)[] = [];
   private initSent = false;
   /** Per county: the version of the list the replica holds (−1: none sent yet). */
   private known: Int32Array | undefined;
@@ -140,11 +143,8 @@ class Thread {
       if (m.type === 'ready') {
         if (this.status === 'starting') this.status = 'ready';
         this.settleReady(true);
-      } else if (m.type === 'done') {
-        const settle = this.pending;
-        this.pending = undefined;
-        settle?.(m);
-      } else this.fail();
+      } else if (m.type === 'done') this.pending.shift()?.(m);
+      else this.fail();
     });
     this.worker.on('error', () => this.fail());
     this.worker.on('messageerror', () => this.fail());
@@ -192,10 +192,15 @@ class Thread {
     if (this.known) this.known[county] = version;
   }
 
-  /** Sends a job; resolves with its answer, or undefined when the thread fails first. */
+  get isDead(): boolean {
+    return this.status === 'dead';
+  }
+
+  /** Sends a job (behind those still out, even while the replica builds); resolves with its answer, or undefined when the thread fails first. */
   send(job: JobMessage): Promise<DoneMessage | undefined> {
+    if (this.status === 'dead') return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      this.pending = resolve;
+      this.pending.push(resolve);
       try {
         this.worker.postMessage(job);
       } catch {
@@ -227,17 +232,183 @@ class Thread {
   private async end(): Promise<void> {
     this.status = 'dead';
     this.settleReady(false);
-    const settle = this.pending;
-    this.pending = undefined;
-    settle?.(undefined);
+    for (const settle of this.pending.splice(0)) settle(undefined);
     await this.worker.terminate();
   }
 }
 
-/** A pricing pass out on the threads (`Team.startPass`). */
+/** A pricing pass out on the threads (`EarlyPass.background`). */
 export interface PassInFlight {
   /** Waits for the threads, then adds the pass (`Lagrangian.addPass`) when every county was solved before the deadline; returns whether it did. */
   take(): Promise<boolean>;
+}
+
+/**
+ * Counties per job of an early pass: a sixteenth of the round, at least
+ * 32 (each job carries the prices, 1.2 MB on national-x10, and is answered
+ * as a whole).
+ */
+const EARLY_JOBS = 16;
+const EARLY_JOB_MIN = 32;
+
+/** One job of an early pass. */
+interface EarlyJob {
+  readonly thread: Thread;
+  readonly counties: readonly number[];
+  readonly answer: Promise<DoneMessage | undefined>;
+}
+
+/** Pass 0 begun during the county preparation (`Team.beginPass`). */
+export class EarlyPass {
+  private batch: number[] = [];
+  private readonly jobs: EarlyJob[] = [];
+  private readonly sent = new Set<number>();
+  private next = 0;
+  private readonly size: number;
+  /** The pass's capacity term, at the prices it was begun at. */
+  private readonly pass: PassBound;
+  /** The exactness the early jobs went out with. */
+  private readonly sentExact: readonly [boolean, boolean];
+
+  constructor(
+    private readonly state: ScalableState,
+    private readonly lag: Lagrangian,
+    private readonly threads: readonly Thread[],
+    /**
+     * Whether counties go out while they are prepared. Not by default on
+     * rounds small enough that the bound's solves may turn exact once the
+     * loop has counted the open counties (`EXACT_BOUND_COUNTIES`): the jobs
+     * carry the solves' exactness as it stands when they go out, and jobs
+     * sent with another are solved again (`discard`).
+     */
+    private readonly early: boolean,
+    private readonly jobFor: (thread: Thread, kind: JobKind, counties: readonly number[]) => JobMessage,
+    private readonly share: (counties: readonly number[]) => Promise<{ cut: boolean; parts: Map<number, CountyPass> }>,
+  ) {
+    this.size = Math.max(EARLY_JOB_MIN, Math.ceil(state.pool.nCounties / EARLY_JOBS));
+    this.pass = lag.newPass();
+    this.sentExact = [state.subs.exactBounds, state.subs.exactSearch];
+  }
+
+  /**
+   * A county just prepared: when open, it joins the next job. Its list,
+   * warm start and answer must stay as they are until the pass ends (the
+   * normal schedule changes none before pass 0; the rush path, which does,
+   * takes the bound only).
+   */
+  offer(county: number): void {
+    if (!this.early || this.threads.length === 0 || this.state.countyState[county] !== 'open') return;
+    this.batch.push(county);
+    // Jobs go out from the loop's middle on. The rush reads the loop's pace from its first counties; with jobs from
+    // the start, 3 of 7 benchmark runs of national-x10 at 60 s took another rush course and matched 53–56 counties
+    // fewer; from the middle on, all 6 runs (60 and 90 s) rushed at the loop's end, as without jobs.
+    if (county + 1 < this.state.pool.nCounties / 2) return;
+    while (this.batch.length >= this.size) this.flush(this.size);
+  }
+
+  /** Sends the first `count` counties of the batch (all by default) to the next thread. */
+  private flush(count = this.batch.length): void {
+    if (this.batch.length === 0) return;
+    const thread = this.threads[this.next++ % this.threads.length]!;
+    const counties = this.batch.slice(0, count);
+    this.batch = this.batch.slice(count);
+    for (const c of counties) this.sent.add(c);
+    this.jobs.push({ thread, counties, answer: thread.send(this.jobFor(thread, 'pass', counties)) });
+  }
+
+  /**
+   * Ends the pass as `Team.pricingPass` would: the open counties not sent
+   * yet shared among the main thread and the threads, those of a failed
+   * job solved here, every answer, list and warm start taken, and the pass
+   * added unless the deadline cut it. Returns false when it did.
+   */
+  async complete(): Promise<boolean> {
+    const { state, lag } = this;
+    this.batch = [];
+    if (state.subs.exactBounds !== this.sentExact[0] || state.subs.exactSearch !== this.sentExact[1]) await this.discard();
+    const open = lag.open();
+    const { cut: shareCut, parts } = await this.share(open.filter((c) => !this.sent.has(c)));
+    let cut = shareCut;
+    const done = await hold(this.threads, Promise.all(this.jobs.map((j) => j.answer)));
+    const taken: { thread: Thread; out: CountyOut }[] = [];
+    done.forEach((answer, k) => {
+      const job = this.jobs[k]!;
+      if (answer === undefined) {
+        if (solveHere(state, lag, 'pass', job.counties, parts)) cut = true;
+        return;
+      }
+      totals.jobs++;
+      totals.counties += answer.counties.length;
+      if (answer.cut) cut = true;
+      for (const out of answer.counties) taken.push({ thread: job.thread, out });
+    });
+    taken.sort((a, b) => a.out.county - b.out.county);
+    for (const { thread, out } of taken) take(thread, state, lag, out, parts);
+    // In position order, as one thread would: counties found alone-infeasible leave the search in that order.
+    for (const c of open) {
+      const part = parts.get(c);
+      if (part) lag.takePass(c, part, this.pass);
+    }
+    if (cut) {
+      state.clock.expired();
+      return false;
+    }
+    lag.addPass(this.pass);
+    return true;
+  }
+
+  /**
+   * Drops the early jobs' answers (solved with another exactness than the
+   * pass needs once the loop has counted the open counties): their counties
+   * are solved again, and the threads take the main thread's lists anew.
+   */
+  private async discard(): Promise<void> {
+    await hold(this.threads, Promise.all(this.jobs.map((j) => j.answer)));
+    for (const job of this.jobs) for (const c of job.counties) job.thread.forget(c);
+    this.jobs.length = 0;
+    this.sent.clear();
+  }
+
+  /**
+   * Ends the pass on the threads alone, beside work of the main thread's
+   * own (the rush's local search, which changes lists and reads no part of
+   * the pass): the open counties not sent yet go out too, and `take`
+   * counts only the bound. The lists, warm starts and answers the threads
+   * found stay theirs, and the threads are told to take those of the main
+   * thread with their next job. Undefined without a thread; no other job
+   * may go out before `take`.
+   */
+  background(): PassInFlight | undefined {
+    if (this.threads.length === 0) return undefined;
+    const { lag } = this;
+    const open = lag.open();
+    for (const c of open) if (!this.sent.has(c)) this.batch.push(c);
+    // The rest is dealt to every thread at once.
+    const rest = this.batch;
+    this.batch = [];
+    for (const part of splitCounties(rest, this.threads.length)) {
+      this.batch = part;
+      this.flush();
+    }
+    const take = async (): Promise<boolean> => {
+      const done = await hold(this.threads, Promise.all(this.jobs.map((j) => j.answer)));
+      const parts = new Map<number, CountyPass>();
+      done.forEach((answer, k) => {
+        const job = this.jobs[k]!;
+        for (const c of job.counties) job.thread.forget(c);
+        if (!answer || answer.cut) return;
+        totals.jobs++;
+        totals.counties += answer.counties.length;
+        for (const out of answer.counties) if (out.part) parts.set(out.county, out.part);
+      });
+      // A county a thread failed or the deadline cut leaves the pass incomplete: no bound from it.
+      if (open.some((c) => !parts.has(c))) return false;
+      for (const c of open) lag.takePass(c, parts.get(c)!, this.pass);
+      lag.addPass(this.pass);
+      return true;
+    };
+    return { take };
+  }
 }
 
 /** The main thread and its worker threads, sharing the dual side's counties. */
@@ -311,44 +482,19 @@ export class Team {
   }
 
   /**
-   * `Lagrangian.pricingPass` on the threads alone, started now and taken by
-   * `PassInFlight.take` once the main thread is done with work of its own
-   * (the rush's local search, which reads no part of it). Undefined when no
-   * thread is ready. The pass counts only its bound: the lists, warm starts
-   * and answers the threads found stay theirs (the main thread's, which
-   * its own work may change meanwhile, are left as they are), and the
-   * threads are told to take those of the main thread with their next job.
-   * No other job may go out while it is in flight.
+   * Pass 0 (at the first prices, before any step) begun while the counties
+   * are prepared: `EarlyPass.offer` sends each prepared county, in batches,
+   * to the threads, which solve them while the main thread prepares the
+   * next (their replicas take jobs as soon as they are built). Ended by
+   * `EarlyPass.complete` (the normal schedule) or `EarlyPass.background`
+   * (the rush path). `early`: whether counties go out as they are prepared
+   * (default: on rounds of more than `EXACT_BOUND_COUNTIES` counties, see
+   * `EarlyPass`; tests force it).
    */
-  async startPass(state: ScalableState, lag: Lagrangian): Promise<PassInFlight | undefined> {
-    const counties = lag.open();
+  beginPass(state: ScalableState, lag: Lagrangian, early = state.pool.nCounties > EXACT_BOUND_COUNTIES): EarlyPass {
     this.send(state);
-    const threads = counties.length === 0 ? [] : await this.readyThreads(state.clock);
-    if (threads.length === 0) return undefined;
-    const t0 = performance.now();
-    const pass = lag.newPass();
-    const shares = splitCounties(counties, threads.length);
-    const answers = threads.map((t, i) => (shares[i]!.length === 0 ? Promise.resolve(null) : t.send(this.job(t, state, lag, 'pass', shares[i]!))));
-    const take = async (): Promise<boolean> => {
-      const done = await hold(threads, Promise.all(answers));
-      const parts = new Map<number, CountyPass>();
-      done.forEach((answer, i) => {
-        for (const c of shares[i]!) threads[i]!.forget(c);
-        if (!answer || answer.cut) return;
-        totals.jobs++;
-        totals.counties += answer.counties.length;
-        for (const out of answer.counties) if (out.part) parts.set(out.county, out.part);
-      });
-      totals.pass.calls++;
-      totals.pass.ms += performance.now() - t0;
-      totals.pass.waitMs += performance.now() - t0;
-      // A county a thread failed or the deadline cut leaves the pass incomplete: no bound from it.
-      if (counties.some((c) => !parts.has(c))) return false;
-      for (const c of counties) lag.takePass(c, parts.get(c)!, pass);
-      lag.addPass(pass);
-      return true;
-    };
-    return { take };
+    const live = this.threads.filter((t) => !t.isDead);
+    return new EarlyPass(state, lag, live, early, (t, kind, counties) => this.job(t, state, lag, kind, counties), (counties) => this.share(state, lag, 'pass', counties));
   }
 
   /** Terminates the threads (the team then works on the main thread alone). */
