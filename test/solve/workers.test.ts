@@ -202,9 +202,7 @@ describe('the dual side on two threads', () => {
 
   /** Prepares the side's counties, sending them to the team's threads as they are prepared, and ends the first pass as the schedule does. */
   async function earlyPass(instance: Instance, early: boolean): Promise<{ one: unknown; two: unknown; counties: number; failures: number }> {
-    const alone = { state: createState(makeContext(instance, {}), new Clock(Date.now(), 600)) } as { state: ScalableState; lag: Lagrangian };
-    alone.lag = new Lagrangian(alone.state);
-    prepareCounties(alone.state);
+    const alone = prepared(instance, {});
     expect(alone.lag.pricingPass()).toBe(true);
     const state = createState(makeContext(instance, { workers: 2 }), new Clock(Date.now(), 600));
     const lag = new Lagrangian(state);

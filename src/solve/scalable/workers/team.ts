@@ -282,7 +282,8 @@ export class EarlyPass {
      * sent with another are solved again (`discard`).
      */
     private readonly early: boolean,
-    private readonly jobFor: (thread: Thread, kind: JobKind, counties: readonly number[]) => JobMessage,
+    /** A pass job for the thread. */
+    private readonly jobFor: (thread: Thread, counties: readonly number[]) => JobMessage,
     private readonly share: (counties: readonly number[]) => Promise<{ cut: boolean; parts: Map<number, CountyPass> }>,
   ) {
     this.size = Math.max(EARLY_JOB_MIN, Math.ceil(state.pool.nCounties / EARLY_JOBS));
@@ -306,19 +307,23 @@ export class EarlyPass {
     while (this.batch.length >= this.size) this.flush(this.size);
   }
 
-  /** Sends the first `count` counties of the batch (all by default) to the next thread. */
-  private flush(count = this.batch.length): void {
-    if (this.batch.length === 0) return;
-    const thread = this.threads[this.next++ % this.threads.length]!;
-    const counties = this.batch.slice(0, count);
+  /** Sends the first `count` counties of the batch to the next thread. */
+  private flush(count: number): void {
+    this.sendJob(this.batch.slice(0, count));
     this.batch = this.batch.slice(count);
+  }
+
+  /** Sends the counties (when any) to the next thread as one job. */
+  private sendJob(counties: readonly number[]): void {
+    if (counties.length === 0) return;
+    const thread = this.threads[this.next++ % this.threads.length]!;
     for (const c of counties) this.sent.add(c);
-    this.jobs.push({ thread, counties, answer: thread.send(this.jobFor(thread, 'pass', counties)) });
+    this.jobs.push({ thread, counties, answer: thread.send(this.jobFor(thread, counties)) });
   }
 
   /**
-   * Ends the pass as `Team.pricingPass` would: the open counties not sent
-   * yet shared among the main thread and the threads, those of a failed
+   * Ends the pass (`Team.pricingPass` is this with nothing sent ahead):
+   * the open counties not sent yet shared among the main thread and the threads, those of a failed
    * job solved here, every answer, list and warm start taken, and the pass
    * added unless the deadline cut it. Returns false when it did.
    */
@@ -330,20 +335,7 @@ export class EarlyPass {
     const { cut: shareCut, parts } = await this.share(open.filter((c) => !this.sent.has(c)));
     let cut = shareCut;
     const done = await hold(this.threads, Promise.all(this.jobs.map((j) => j.answer)));
-    const taken: { thread: Thread; out: CountyOut }[] = [];
-    done.forEach((answer, k) => {
-      const job = this.jobs[k]!;
-      if (answer === undefined) {
-        if (solveHere(state, lag, 'pass', job.counties, parts)) cut = true;
-        return;
-      }
-      totals.jobs++;
-      totals.counties += answer.counties.length;
-      if (answer.cut) cut = true;
-      for (const out of answer.counties) taken.push({ thread: job.thread, out });
-    });
-    taken.sort((a, b) => a.out.county - b.out.county);
-    for (const { thread, out } of taken) take(thread, state, lag, out, parts);
+    if (takeAnswers(state, lag, 'pass', this.jobs, done, parts)) cut = true;
     // In position order, as one thread would: counties found alone-infeasible leave the search in that order.
     for (const c of open) {
       const part = parts.get(c);
@@ -382,14 +374,9 @@ export class EarlyPass {
     if (this.threads.length === 0) return undefined;
     const { lag } = this;
     const open = lag.open();
-    for (const c of open) if (!this.sent.has(c)) this.batch.push(c);
     // The rest is dealt to every thread at once.
-    const rest = this.batch;
     this.batch = [];
-    for (const part of splitCounties(rest, this.threads.length)) {
-      this.batch = part;
-      this.flush();
-    }
+    for (const part of splitCounties(open.filter((c) => !this.sent.has(c)), this.threads.length)) this.sendJob(part);
     const take = async (): Promise<boolean> => {
       const done = await hold(this.threads, Promise.all(this.jobs.map((j) => j.answer)));
       const parts = new Map<number, CountyPass>();
@@ -467,18 +454,10 @@ export class Team {
   /** `Lagrangian.pricingPass`, with the open counties shared among the threads. Returns false when the deadline cut it (the partial pass is dropped). */
   async pricingPass(state: ScalableState, lag: Lagrangian): Promise<boolean> {
     const t0 = performance.now();
-    const pass = lag.newPass();
-    const counties = lag.open();
-    const { cut, parts } = await this.share(state, lag, 'pass', counties);
-    // In position order, as one thread would: counties found alone-infeasible leave the search in that order.
-    for (const c of counties) {
-      const part = parts.get(c);
-      if (part) lag.takePass(c, part, pass);
-    }
+    // A pass with no county sent ahead: `complete` shares them all.
+    const done = await this.beginPass(state, lag, false).complete();
     totals.pass.ms += performance.now() - t0;
-    if (cut) return false;
-    lag.addPass(pass);
-    return true;
+    return done;
   }
 
   /**
@@ -494,7 +473,7 @@ export class Team {
   beginPass(state: ScalableState, lag: Lagrangian, early = state.pool.nCounties > EXACT_BOUND_COUNTIES): EarlyPass {
     this.send(state);
     const live = this.threads.filter((t) => !t.isDead);
-    return new EarlyPass(state, lag, live, early, (t, kind, counties) => this.job(t, state, lag, kind, counties), (counties) => this.share(state, lag, 'pass', counties));
+    return new EarlyPass(state, lag, live, early, (t, counties) => this.job(t, state, lag, 'pass', counties), (counties) => this.share(state, lag, 'pass', counties));
   }
 
   /** Terminates the threads (the team then works on the main thread alone). */
@@ -520,22 +499,7 @@ export class Team {
     const t2 = performance.now();
     const done = await hold(threads, Promise.all(answers));
     const t3 = performance.now();
-    const taken: { thread: Thread; out: CountyOut }[] = [];
-    done.forEach((answer, i) => {
-      const share = shares[i + 1]!;
-      if (share.length === 0) return;
-      if (answer === undefined) {
-        // The thread failed: its counties are solved here (the main thread's state is untouched by its job).
-        if (solveHere(state, lag, kind, share, parts)) cut = true;
-        return;
-      }
-      totals.jobs++;
-      totals.counties += answer.counties.length;
-      if (answer.cut) cut = true;
-      for (const out of answer.counties) taken.push({ thread: threads[i]!, out });
-    });
-    taken.sort((a, b) => a.out.county - b.out.county);
-    for (const { thread, out } of taken) take(thread, state, lag, out, parts);
+    if (takeAnswers(state, lag, kind, threads.map((thread, i) => ({ thread, counties: shares[i + 1]! })), done, parts)) cut = true;
     const time = totals[kind];
     time.calls++;
     time.hereMs += t2 - t1;
@@ -586,6 +550,32 @@ function solveHere(state: ScalableState, lag: Lagrangian, kind: JobKind, countie
     else parts.set(c, lag.passCounty(c));
   }
   return false;
+}
+
+/**
+ * Takes the threads' answers to jobs (`done[k]` answers `jobs[k]`; an empty
+ * job has none) in county position order; the counties of a job whose
+ * thread failed are solved here (the main thread's state is untouched by
+ * the job). Returns true when the deadline cut one.
+ */
+function takeAnswers(state: ScalableState, lag: Lagrangian, kind: JobKind, jobs: readonly { thread: Thread; counties: readonly number[] }[], done: readonly (DoneMessage | undefined)[], parts: Map<number, CountyPass>): boolean {
+  let cut = false;
+  const taken: { thread: Thread; out: CountyOut }[] = [];
+  done.forEach((answer, k) => {
+    const job = jobs[k]!;
+    if (job.counties.length === 0) return;
+    if (answer === undefined) {
+      if (solveHere(state, lag, kind, job.counties, parts)) cut = true;
+      return;
+    }
+    totals.jobs++;
+    totals.counties += answer.counties.length;
+    if (answer.cut) cut = true;
+    for (const out of answer.counties) taken.push({ thread: job.thread, out });
+  });
+  taken.sort((a, b) => a.out.county - b.out.county);
+  for (const { thread, out } of taken) take(thread, state, lag, out, parts);
+  return cut;
 }
 
 /** Takes a county a thread solved: its list (when the job changed it), its warm start, its answer and pass part. */
